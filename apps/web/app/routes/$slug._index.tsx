@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { loadOr404 } from "~/load-or-404.server";
+import { apiFor } from "~/trpc.server";
+import { formatPrice } from "~/format";
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const api = await apiFor(context, request);
+  return loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Book a session with ${data.host.name} — TimeTap` : "TimeTap" },
+];
+
+export default function HostPage() {
+  const { host, packages } = useLoaderData<typeof loader>();
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold">{host.name}</h1>
+        <p className="mt-1 text-tt-text-muted">Pick a session to book.</p>
+      </div>
+      {packages.length === 0 ? (
+        <p className="text-tt-text-muted">{host.name} has no sessions open for booking right now.</p>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2" aria-label="Sessions">
+          {packages.map((pkg) => (
+            <li key={pkg.id} className="rounded-lg border border-tt-border bg-tt-surface p-6">
+              <h2 className="text-lg font-semibold">{pkg.name}</h2>
+              <p className="mt-1 text-sm text-tt-text-muted">
+                {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents)}
+              </p>
+              {pkg.description ? <p className="mt-3 text-sm">{pkg.description}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { createCaller, createContext, type RequestAuth } from "@timetap/api";
+
+/** Who is calling: the signed-in host from the session cookie, or an API key header. */
+export async function requestAuth(context: AppLoadContext, request: Request): Promise<RequestAuth> {
+  const session = await context.sessions.getSession(request.headers.get("Cookie"));
+  return {
+    sessionHostId: session.get("hostId") ?? null,
+    authorization: request.headers.get("Authorization"),
+  };
+}
+
+/**
+ * The typed API for loaders and actions: the same procedures HTTP clients call, with the same
+ * validation, invoked in-process.
+ */
+export async function apiFor(context: AppLoadContext, request: Request) {
+  return createCaller(createContext(context.api, await requestAuth(context, request)));
+}

@@ -1,0 +1,45 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { DatabaseUnavailableError } from "@timetap/db";
+import compression from "compression";
+import express from "express";
+import { ConfigError, isProduction, port } from "./server/config.ts";
+import { createAppLoadContext } from "./server/load-context.ts";
+
+async function main() {
+  const context = await createAppLoadContext();
+  const vite = isProduction
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+  app.all("*", createRequestHandler({ build, getLoadContext: () => context }));
+
+  const server = app.listen(port, () => {
+    context.api.logger.info("server_started", { url: context.appUrl, database: context.database.kind });
+  });
+  const shutdown = () => {
+    server.close(() => void context.database.close().then(() => process.exit(0)));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});

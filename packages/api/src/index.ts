@@ -1,0 +1,5 @@
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContext, type ApiDeps, type Context, type RequestAuth } from "./context.ts";
+export { createJsonLogger, createMemoryLogger, type Logger } from "./logger.ts";
+export { systemClock, type Clock } from "./clock.ts";
+export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

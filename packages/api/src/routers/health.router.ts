@@ -1,0 +1,6 @@
+import { checkHealth } from "../services/health.service.ts";
+import { publicProcedure, router } from "../trpc.ts";
+
+export const healthRouter = router({
+  check: publicProcedure.query(({ ctx }) => checkHealth(ctx)),
+});

@@ -1,0 +1,21 @@
+import type { ApiDeps } from "../context.ts";
+import { NotFoundError } from "./errors.ts";
+
+/** What a visitor of `/{slug}` sees: the host and the packages they can book. */
+export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) {
+  const host = await db.host.findUnique({
+    where: { slug },
+    select: {
+      name: true,
+      slug: true,
+      timeZone: true,
+      packages: {
+        where: { active: true },
+        orderBy: [{ durationMinutes: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, description: true, durationMinutes: true, kind: true, priceCents: true },
+      },
+    },
+  });
+  if (!host?.slug) throw new NotFoundError(`No host at /${slug}.`);
+  return { host: { name: host.name, slug: host.slug, timeZone: host.timeZone }, packages: host.packages };
+}

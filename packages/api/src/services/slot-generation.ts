@@ -1,0 +1,145 @@
+import { TZDate, tzOffset } from "@date-fns/tz";
+
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+export interface AvailabilityRule {
+  /** 0 = Sunday .. 6 = Saturday, in the host's zone. */
+  weekday: number;
+  /** Minutes since local midnight; the end is exclusive and at most 1440. */
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface GenerateSlotsInput {
+  timeZone: string;
+  rules: readonly AvailabilityRule[];
+  durationMinutes: number;
+  /** Slots whose start lies in [from, to) are returned. */
+  from: Date;
+  to: Date;
+  now: Date;
+  minimumNoticeMinutes: number;
+  /** Confirmed bookings and Google busy times; any order, may overlap. */
+  busy: readonly Interval[];
+}
+
+/** Longest window one request may ask for; bounds the work done per call. */
+export const MAX_RANGE_DAYS = 62;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** Half-open: intervals that merely touch do not overlap. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+}
+
+export function generateSlots(input: GenerateSlotsInput): Interval[] {
+  const { timeZone, durationMinutes, from, to } = input;
+  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
+    throw new RangeError(`durationMinutes must be a positive integer, got ${durationMinutes}`);
+  }
+  if (Number.isNaN(tzOffset(timeZone, from))) {
+    throw new RangeError(`Unknown time zone: ${timeZone}`);
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new RangeError(`The requested range exceeds ${MAX_RANGE_DAYS} days`);
+  }
+  if (to.getTime() <= from.getTime()) return [];
+
+  const earliestStart = Math.max(
+    from.getTime(),
+    input.now.getTime() + input.minimumNoticeMinutes * MINUTE_MS,
+  );
+  // Keyed by instant: two overlapping rules on one weekday must not offer the same slot twice.
+  const candidates = new Map<number, Interval>();
+  const first = localCalendarDate(from, timeZone);
+  const last = localCalendarDate(new Date(to.getTime() - 1), timeZone);
+
+  for (let day = first; day <= last; day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    for (const rule of input.rules) {
+      if (rule.weekday !== weekday) continue;
+      for (
+        let minute = rule.startMinute;
+        minute + durationMinutes <= rule.endMinute;
+        minute += durationMinutes
+      ) {
+        const start = wallTimeToInstant(day, minute, timeZone);
+        if (start === null) continue;
+        const end = new Date(start.getTime() + durationMinutes * MINUTE_MS);
+        // A slot straddling a spring-forward gap lasts its real duration, so on the wall clock
+        // it ends an hour later than the grid suggests and can run past the working hours.
+        if (wallMinutesSince(day, end, timeZone) > rule.endMinute) continue;
+        if (start.getTime() < earliestStart || start.getTime() >= to.getTime()) continue;
+        candidates.set(start.getTime(), { start, end });
+      }
+    }
+  }
+
+  const slots = [...candidates.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return withoutBusy(slots, mergeIntervals(input.busy));
+}
+
+/** Midnight UTC of the calendar date `instant` falls on in `timeZone`: a plain date key. */
+function localCalendarDate(instant: Date, timeZone: string): number {
+  const local = new TZDate(instant, timeZone);
+  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+}
+
+/**
+ * The first instant at which the clock in `timeZone` shows `minute` on `day`, or null when the
+ * wall time is skipped by a spring-forward gap.
+ *
+ * The `TZDate` constructor is not used for this because, for a wall time in a fall-back
+ * repeated hour, the occurrence it picks depends on the process's own time zone.
+ */
+function wallTimeToInstant(day: number, minute: number, timeZone: string): Date | null {
+  const wallAsUtc = day + minute * MINUTE_MS;
+  // Real zones change offset at most once within a day, so the instant uses one of these.
+  const offsets = new Set([
+    tzOffset(timeZone, new Date(wallAsUtc - DAY_MS)),
+    tzOffset(timeZone, new Date(wallAsUtc + DAY_MS)),
+  ]);
+  let firstOccurrence: number | null = null;
+  for (const offset of offsets) {
+    const instant = wallAsUtc - offset * MINUTE_MS;
+    if (tzOffset(timeZone, new Date(instant)) !== offset) continue;
+    if (firstOccurrence === null || instant < firstOccurrence) firstOccurrence = instant;
+  }
+  return firstOccurrence === null ? null : new Date(firstOccurrence);
+}
+
+/** What the host's wall clock shows at `instant`, as minutes since midnight of `day`. */
+function wallMinutesSince(day: number, instant: Date, timeZone: string): number {
+  const local = new TZDate(instant, timeZone);
+  const localDay = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+  return ((localDay - day) / DAY_MS) * 1440 + local.getHours() * 60 + local.getMinutes();
+}
+
+function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const merged: Interval[] = [];
+  for (const interval of sorted) {
+    const previous = merged.at(-1);
+    if (previous && interval.start.getTime() <= previous.end.getTime()) {
+      if (interval.end.getTime() > previous.end.getTime()) previous.end = interval.end;
+    } else {
+      merged.push({ start: interval.start, end: interval.end });
+    }
+  }
+  return merged;
+}
+
+/** Both lists sorted by start and `busy` disjoint, so one forward sweep suffices. */
+function withoutBusy(slots: Interval[], busy: Interval[]): Interval[] {
+  let next = 0;
+  return slots.filter((slot) => {
+    while (next < busy.length && busy[next]!.end.getTime() <= slot.start.getTime()) next++;
+    const blocker = busy[next];
+    return blocker === undefined || !overlaps(slot, blocker);
+  });
+}

@@ -1,0 +1,100 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openEmbedded, type EmbeddedLocation } from "./embedded.ts";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { applyMigrations, type SqlRunner } from "./migrate.ts";
+import { defaultDataDir } from "./paths.ts";
+
+export type DbOptions =
+  | { databaseUrl: string }
+  | { embedded?: EmbeddedLocation };
+
+export interface Db {
+  prisma: PrismaClient;
+  kind: "embedded" | "server";
+  close(): Promise<void>;
+}
+
+/** Startup failure whose message is safe to print as the one line a user reads. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+/**
+ * Opens TimeTap's database and brings its schema up to date. With a URL, a PostgreSQL server;
+ * otherwise the embedded PGlite database (on disk under `.data/` by default, or in memory).
+ */
+export async function createDb(options: DbOptions = {}): Promise<Db> {
+  if ("databaseUrl" in options) return openServer(options.databaseUrl);
+  const pglite = await openEmbedded(options.embedded ?? defaultDataDir);
+  await applyMigrations({
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await pglite.query<Row>(sql, params)).rows,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "embedded",
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** `host:port/database` of a URL: enough to say which server failed, never the password. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || "5432"}${url.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+async function openServer(databaseUrl: string): Promise<Db> {
+  const where = describeDatabaseUrl(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+  // An idle client erroring (server restart) must not crash the process; the next query reconnects.
+  pool.on("error", () => undefined);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to the PostgreSQL server at ${where}: ${redact(reason, databaseUrl)}`,
+    );
+  }
+  try {
+    const runner: SqlRunner = {
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+      query: async <Row>(sql: string, params?: unknown[]) =>
+        (await client.query(sql, params)).rows as Row[],
+    };
+    await applyMigrations(runner);
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "server",
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+function redact(message: string, databaseUrl: string): string {
+  const password = URL.canParse(databaseUrl) ? new URL(databaseUrl).password : "";
+  return password ? message.split(password).join("***") : message;
+}

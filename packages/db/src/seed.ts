@@ -1,0 +1,62 @@
+import type { PrismaClient } from "./generated/prisma/client.ts";
+
+export const DEMO_HOST = {
+  email: "demo@timetap.local",
+  name: "Dana Demo",
+  slug: "demo",
+  timeZone: "Europe/Berlin",
+} as const;
+
+const WEEKDAYS = [1, 2, 3, 4, 5];
+const NINE_AM = 9 * 60;
+const FIVE_PM = 17 * 60;
+
+/**
+ * Creates (or resets to its known shape) the demo host `/demo`: Europe/Berlin, Mon–Fri
+ * 09:00–17:00, a free 30-minute intro and a paid 60-minute session. Safe to run repeatedly.
+ */
+export async function seedDemo(prisma: PrismaClient) {
+  return prisma.$transaction(async (tx) => {
+    const host = await tx.host.upsert({
+      where: { email: DEMO_HOST.email },
+      create: { ...DEMO_HOST },
+      update: { name: DEMO_HOST.name, slug: DEMO_HOST.slug, timeZone: DEMO_HOST.timeZone },
+    });
+    await tx.availabilityRule.deleteMany({ where: { hostId: host.id } });
+    await tx.availabilityRule.createMany({
+      data: WEEKDAYS.map((weekday) => ({
+        hostId: host.id,
+        weekday,
+        startMinute: NINE_AM,
+        endMinute: FIVE_PM,
+      })),
+    });
+    const packages = [
+      {
+        name: "Free intro call",
+        description: "A 30-minute call to get to know each other.",
+        durationMinutes: 30,
+        kind: "free_intro" as const,
+        priceCents: 0,
+      },
+      {
+        name: "Coaching session",
+        description: "A full hour of one-to-one coaching.",
+        durationMinutes: 60,
+        kind: "paid" as const,
+        priceCents: 9000,
+      },
+    ];
+    for (const pkg of packages) {
+      const existing = await tx.sessionPackage.findFirst({
+        where: { hostId: host.id, name: pkg.name },
+      });
+      if (existing) {
+        await tx.sessionPackage.update({ where: { id: existing.id }, data: { ...pkg, active: true } });
+      } else {
+        await tx.sessionPackage.create({ data: { ...pkg, hostId: host.id } });
+      }
+    }
+    return host;
+  });
+}
