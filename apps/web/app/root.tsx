@@ -48,7 +48,9 @@ export function ErrorBoundary() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <section className="rounded-lg border border-tt-border bg-tt-surface p-8 text-center">
-      <h1 className="text-2xl font-semibold">{notFound ? "Page not found" : "Something went wrong"}</h1>
+      <h1 className="text-2xl font-semibold">
+        {notFound ? "Page not found" : "Something went wrong"}
+      </h1>
       <p className="mt-2 text-tt-text-muted">
         {notFound
           ? "There is nothing at this address. Check the link you were given."

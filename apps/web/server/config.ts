@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 /** The only module of the web app that reads the environment. */
 const env = process.env;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const localDataDir = path.join(repoRoot, ".data");
+/** Local state: the embedded database and development secrets. `.data/` unless TIMETAP_DATA_DIR. */
+export const localDataDir = path.resolve(env.TIMETAP_DATA_DIR ?? path.join(repoRoot, ".data"));
+export const embeddedDatabaseDir = path.join(localDataDir, "pglite");
 
 export const isProduction = env.NODE_ENV === "production";
 export const port = Number(env.PORT ?? 3000);
@@ -21,7 +23,10 @@ export class ConfigError extends Error {
  * A secret from the environment; in development, one generated once and kept under `.data/` so a
  * newcomer needs no setup. Production refuses to start without it.
  */
-export function secret(name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY", generate: () => string): string {
+export function secret(
+  name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY",
+  generate: () => string,
+): string {
   const value = env[name];
   if (value) return value;
   if (isProduction) throw new ConfigError(`${name} must be set in production.`);
@@ -33,7 +38,8 @@ export function secret(name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY", generate
   return generated;
 }
 
-export const sessionSecret = () => secret("SESSION_SECRET", () => randomBytes(32).toString("base64url"));
+export const sessionSecret = () =>
+  secret("SESSION_SECRET", () => randomBytes(32).toString("base64url"));
 export const tokenEncryptionKey = () =>
   secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64"));
 
@@ -47,7 +53,12 @@ export function googleSettings():
   const clientId = env.GOOGLE_CLIENT_ID;
   const clientSecret = env.GOOGLE_CLIENT_SECRET;
   if (clientId && clientSecret) {
-    return { mode: "configured", clientId, clientSecret, baseUrl: env.GOOGLE_BASE_URL || undefined };
+    return {
+      mode: "configured",
+      clientId,
+      clientSecret,
+      baseUrl: env.GOOGLE_BASE_URL || undefined,
+    };
   }
   if (isProduction) {
     throw new ConfigError("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set in production.");

@@ -1,7 +1,7 @@
 import { createCookieSessionStorage } from "@remix-run/node";
 import { createJsonLogger, systemClock, type ApiDeps } from "@timetap/api";
 import { createDb, seedDemo } from "@timetap/db";
-import { appUrl, databaseUrl, isProduction, sessionSecret } from "./config.ts";
+import { appUrl, databaseUrl, embeddedDatabaseDir, isProduction, sessionSecret } from "./config.ts";
 
 export interface SessionData {
   hostId: string;
@@ -12,7 +12,7 @@ export interface SessionFlash {
 
 /** Everything built once per process and handed to every loader and action. */
 export async function createAppLoadContext() {
-  const db = await createDb(databaseUrl ? { databaseUrl } : {});
+  const db = await createDb(databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir });
   // The local run shows a bookable host at /demo without any setup step.
   if (!isProduction) await seedDemo(db.prisma);
   const api: ApiDeps = { db: db.prisma, clock: systemClock, logger: createJsonLogger() };

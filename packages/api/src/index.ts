@@ -1,4 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { handleApiRequest } from "./http-handler.ts";
 export { createContext, type ApiDeps, type Context, type RequestAuth } from "./context.ts";
 export { createJsonLogger, createMemoryLogger, type Logger } from "./logger.ts";
 export { systemClock, type Clock } from "./clock.ts";

@@ -7,17 +7,25 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-export function createJsonLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const log = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+export function createJsonLogger(
+  write: (line: string) => void = (line) => console.log(line),
+): Logger {
+  const log =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
   return { info: log("info"), warn: log("warn"), error: log("error") };
 }
 
 /** Keeps every line in memory so tests can assert what was logged. */
-export function createMemoryLogger(): Logger & { lines: Array<LogFields & { level: string; event: string }> } {
+export function createMemoryLogger(): Logger & {
+  lines: Array<LogFields & { level: string; event: string }>;
+} {
   const lines: Array<LogFields & { level: string; event: string }> = [];
-  const log = (level: string) => (event: string, fields: LogFields = {}) => {
-    lines.push({ level, event, ...fields });
-  };
+  const log =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) => {
+      lines.push({ level, event, ...fields });
+    };
   return { lines, info: log("info"), warn: log("warn"), error: log("error") };
 }

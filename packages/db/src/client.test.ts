@@ -14,6 +14,8 @@ describe("createDb with a server URL", () => {
   });
 
   it("describes a URL without its credentials", () => {
-    expect(describeDatabaseUrl("postgres://u:p@db.example.com/app")).toBe("db.example.com:5432/app");
+    expect(describeDatabaseUrl("postgres://u:p@db.example.com/app")).toBe(
+      "db.example.com:5432/app",
+    );
   });
 });

@@ -6,9 +6,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
 
-export type DbOptions =
-  | { databaseUrl: string }
-  | { embedded?: EmbeddedLocation };
+export type DbOptions = { databaseUrl: string } | { embedded?: EmbeddedLocation };
 
 export interface Db {
   prisma: PrismaClient;

@@ -58,7 +58,11 @@ describe("database", () => {
     });
     const error = await overlap.catch((e: unknown) => e);
     expect(isExclusionViolation(error)).toBe(true);
-    expect(await db.prisma.booking.count({ where: { hostId: host.id, startTime: new Date("2030-01-07T09:30:00Z") } })).toBe(0);
+    expect(
+      await db.prisma.booking.count({
+        where: { hostId: host.id, startTime: new Date("2030-01-07T09:30:00Z") },
+      }),
+    ).toBe(0);
   });
 
   it("allows back-to-back bookings and re-booking a cancelled slot", async () => {
@@ -99,7 +103,10 @@ describe("database", () => {
 
   it("refuses a booking that ends before it starts", async () => {
     const { host, pkg } = await demo();
-    const data = { ...booking(host.id, pkg.id, "2030-01-10T09:00:00Z"), endTime: new Date("2030-01-10T08:00:00Z") };
+    const data = {
+      ...booking(host.id, pkg.id, "2030-01-10T09:00:00Z"),
+      endTime: new Date("2030-01-10T08:00:00Z"),
+    };
     await expect(db.prisma.booking.create({ data })).rejects.toThrow();
   });
 });

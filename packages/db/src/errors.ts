@@ -26,4 +26,5 @@ export const isExclusionViolation = (error: unknown) =>
   postgresErrorCode(error) === EXCLUSION_VIOLATION;
 
 // Prisma's own codes (P1xxx–P6xxx) look like SQLSTATEs but are not.
-const isSqlState = (value: string) => /^[0-9A-Z]{5}$/.test(value) && !/^P[1-6][0-9]{3}$/.test(value);
+const isSqlState = (value: string) =>
+  /^[0-9A-Z]{5}$/.test(value) && !/^P[1-6][0-9]{3}$/.test(value);

@@ -1,9 +1,13 @@
+import path from "node:path";
 import { createDb, DatabaseUnavailableError } from "./client.ts";
 import { seedDemo } from "./seed.ts";
 
 try {
   const databaseUrl = process.env.DATABASE_URL;
-  const db = await createDb(databaseUrl ? { databaseUrl } : {});
+  const dataDir = process.env.TIMETAP_DATA_DIR;
+  const db = await createDb(
+    databaseUrl ? { databaseUrl } : dataDir ? { embedded: path.resolve(dataDir, "pglite") } : {},
+  );
   const host = await seedDemo(db.prisma);
   await db.close();
   console.log(`Seeded demo host /${host.slug} (${db.kind} database).`);

@@ -52,7 +52,10 @@ export async function seedDemo(prisma: PrismaClient) {
         where: { hostId: host.id, name: pkg.name },
       });
       if (existing) {
-        await tx.sessionPackage.update({ where: { id: existing.id }, data: { ...pkg, active: true } });
+        await tx.sessionPackage.update({
+          where: { id: existing.id },
+          data: { ...pkg, active: true },
+        });
       } else {
         await tx.sessionPackage.create({ data: { ...pkg, hostId: host.id } });
       }

@@ -22,7 +22,9 @@ export default function HostPage() {
         <p className="mt-1 text-tt-text-muted">Pick a session to book.</p>
       </div>
       {packages.length === 0 ? (
-        <p className="text-tt-text-muted">{host.name} has no sessions open for booking right now.</p>
+        <p className="text-tt-text-muted">
+          {host.name} has no sessions open for booking right now.
+        </p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Sessions">
           {packages.map((pkg) => (

@@ -9,10 +9,12 @@ export const meta: MetaFunction = () => [
 export default function Index() {
   return (
     <section className="space-y-6">
-      <h1 className="text-4xl font-bold tracking-tight">Book sessions that land on the calendar.</h1>
+      <h1 className="text-4xl font-bold tracking-tight">
+        Book sessions that land on the calendar.
+      </h1>
       <p className="max-w-2xl text-lg text-tt-text-muted">
-        TimeTap lets hosts publish bookable sessions. Every confirmed booking reaches the host&apos;s
-        Google Calendar with a Meet link, exactly once.
+        TimeTap lets hosts publish bookable sessions. Every confirmed booking reaches the
+        host&apos;s Google Calendar with a Meet link, exactly once.
       </p>
       <div className="flex gap-4">
         <Link

@@ -12,10 +12,20 @@ export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) 
       packages: {
         where: { active: true },
         orderBy: [{ durationMinutes: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, description: true, durationMinutes: true, kind: true, priceCents: true },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          durationMinutes: true,
+          kind: true,
+          priceCents: true,
+        },
       },
     },
   });
   if (!host?.slug) throw new NotFoundError(`No host at /${slug}.`);
-  return { host: { name: host.name, slug: host.slug, timeZone: host.timeZone }, packages: host.packages };
+  return {
+    host: { name: host.name, slug: host.slug, timeZone: host.timeZone },
+    packages: host.packages,
+  };
 }

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+const appPort = 3210;
+// A data directory of its own, so e2e runs never touch (or depend on) a developer's `.data/`.
+const dataDir = path.join(here, ".cache", "data");
+const appEnv = {
+  NODE_ENV: "production",
+  PORT: String(appPort),
+  APP_URL: `http://127.0.0.1:${appPort}`,
+  TIMETAP_DATA_DIR: dataDir,
+  SESSION_SECRET: "e2e-session-secret",
+  TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
+  GOOGLE_CLIENT_ID: "timetap-e2e",
+  GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: this machine cannot download Playwright's browsers.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: `rm -rf "${dataDir}" && pnpm --filter @timetap/web build && pnpm --filter @timetap/db seed && pnpm --filter @timetap/web start`,
+      cwd: repoRoot,
+      url: `http://127.0.0.1:${appPort}/api/trpc/health.check`,
+      env: appEnv,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});

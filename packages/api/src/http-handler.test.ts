@@ -1,0 +1,51 @@
+import { seedDemo } from "@timetap/db";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleApiRequest } from "./http-handler.ts";
+import { createApiHarness } from "./testing/api-harness.ts";
+
+let harness: Awaited<ReturnType<typeof createApiHarness>>;
+beforeAll(async () => {
+  harness = await createApiHarness();
+  await seedDemo(harness.db);
+});
+afterAll(() => harness?.close());
+
+function get(path: string, input: unknown) {
+  const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  return handleApiRequest(
+    new Request(`http://test/api/trpc/${path}?input=${query}`),
+    harness.deps,
+    {},
+  );
+}
+
+describe("the HTTP API", () => {
+  it("serves a query with superjson", async () => {
+    const response = await get("catalog.host", { slug: "demo" });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      result: { data: Parameters<typeof superjson.deserialize>[0] };
+    };
+    expect(superjson.deserialize<{ host: { name: string } }>(body.result.data).host.name).toBe(
+      "Dana Demo",
+    );
+  });
+
+  it("answers malformed input with 400 BAD_REQUEST, a readable message and the zod issues", async () => {
+    const response = await get("catalog.host", { slug: 42 });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as {
+      error: {
+        json: { message: string; data: { code: string; zodIssues: Array<{ path: string[] }> } };
+      };
+    };
+    expect(error.json.data.code).toBe("BAD_REQUEST");
+    expect(error.json.message).toBe("slug: Invalid input: expected string, received number");
+    expect(error.json.data.zodIssues[0]?.path).toEqual(["slug"]);
+  });
+
+  it("answers an unknown host with 404", async () => {
+    expect((await get("catalog.host", { slug: "nobody" })).status).toBe(404);
+  });
+});

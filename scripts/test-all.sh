@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: static checks, unit + integration tests on the embedded
+# database, the database-backed suites again on a real PostgreSQL server, then e2e in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s ===\n' "$1"; }
+
+bash scripts/system-deps.sh
+[ -d node_modules ] || pnpm install --frozen-lockfile
+
+step "typecheck"
+pnpm typecheck
+step "lint"
+pnpm lint
+step "unit + integration tests (embedded PGlite)"
+pnpm test
+step "database suites on a PostgreSQL server"
+TEST_DATABASE_URL=$(bash scripts/test-postgres.sh)
+export TEST_DATABASE_URL
+pnpm test:server
+unset TEST_DATABASE_URL
+step "end-to-end tests (Chromium)"
+pnpm test:e2e
+step "all tests passed"
