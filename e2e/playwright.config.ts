@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 const appPort = 3210;
+const emulatorPort = 4210;
+export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 // A data directory of its own, so e2e runs never touch (or depend on) a developer's `.data/`.
 const dataDir = path.join(here, ".cache", "data");
 const appEnv = {
@@ -16,6 +18,7 @@ const appEnv = {
   TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
   GOOGLE_CLIENT_ID: "timetap-e2e",
   GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",
+  GOOGLE_BASE_URL: emulatorUrl,
 };
 
 export default defineConfig({
@@ -44,6 +47,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
+    {
+      command: `pnpm --filter @timetap/google-emulator start --port ${emulatorPort}`,
+      cwd: repoRoot,
+      url: `${emulatorUrl}/__control/requests`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
     {
       command: `rm -rf "${dataDir}" && pnpm --filter @timetap/web build && pnpm --filter @timetap/db seed && pnpm --filter @timetap/web start`,
       cwd: repoRoot,

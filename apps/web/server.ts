@@ -27,13 +27,10 @@ async function main() {
   app.all("*", createRequestHandler({ build, getLoadContext: () => context }));
 
   const server = app.listen(port, () => {
-    context.api.logger.info("server_started", {
-      url: context.appUrl,
-      database: context.database.kind,
-    });
+    context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });
   });
   const shutdown = () => {
-    server.close(() => void context.database.close().then(() => process.exit(0)));
+    server.close(() => void context.close().then(() => process.exit(0)));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -1,33 +1,77 @@
-import { createCookieSessionStorage } from "@remix-run/node";
-import { createJsonLogger, systemClock, type ApiDeps } from "@timetap/api";
-import { createDb, seedDemo } from "@timetap/db";
-import { appUrl, databaseUrl, embeddedDatabaseDir, isProduction, sessionSecret } from "./config.ts";
+import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+import { createJsonLogger, createTokenCipher, systemClock, type ApiDeps } from "@timetap/api";
+import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
+import {
+  appUrl,
+  databaseUrl,
+  embeddedDatabaseDir,
+  isProduction,
+  sessionSecret,
+  tokenEncryptionKey,
+} from "./config.ts";
+import { createGoogleForApp } from "./google.ts";
 
 export interface SessionData {
   hostId: string;
 }
-export interface SessionFlash {
-  oauthState: string;
-}
 
 /** Everything built once per process and handed to every loader and action. */
 export async function createAppLoadContext() {
-  const db = await createDb(databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir });
-  // The local run shows a bookable host at /demo without any setup step.
-  if (!isProduction) await seedDemo(db.prisma);
-  const api: ApiDeps = { db: db.prisma, clock: systemClock, logger: createJsonLogger() };
-  const sessions = createCookieSessionStorage<SessionData, SessionFlash>({
+  const logger = createJsonLogger();
+  const tokens = createTokenCipher(tokenEncryptionKey());
+  const { google, emulator } = await createGoogleForApp();
+  const database = await createDb(
+    databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir },
+  );
+  if (!isProduction) {
+    // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
+    const demo = await seedDemo(database.prisma);
+    if (emulator && !demo.googleRefreshToken) {
+      emulator.createUser(DEMO_HOST.email, DEMO_HOST.name);
+      const refreshToken = emulator.issueRefreshToken(DEMO_HOST.email);
+      await database.prisma.host.update({
+        where: { id: demo.id },
+        data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
+      });
+    }
+  }
+  const api: ApiDeps = { db: database.prisma, google, tokens, clock: systemClock, logger };
+  const secure = isProduction && appUrl.startsWith("https://");
+  const secrets = [sessionSecret()];
+  const sessions = createCookieSessionStorage<SessionData>({
     cookie: {
       name: "__timetap_session",
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: isProduction && appUrl.startsWith("https://"),
-      secrets: [sessionSecret()],
+      secure,
+      secrets,
       maxAge: 60 * 60 * 24 * 30,
     },
   });
-  return { api, sessions, appUrl, database: db };
+  // Signed, short-lived, and only sent back to the callback: the OAuth `state` we expect.
+  const oauthStateCookie = createCookie("__timetap_oauth_state", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/auth/google",
+    secure,
+    secrets,
+    maxAge: 10 * 60,
+  });
+  return {
+    api,
+    sessions,
+    oauthStateCookie,
+    appUrl,
+    close: async () => {
+      await database.close();
+      await emulator?.close();
+    },
+    describe: {
+      database: database.kind,
+      google: emulator ? `emulator at ${emulator.url}` : "google",
+    },
+  };
 }
 
 export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>>;

@@ -1,10 +1,14 @@
 import type { PrismaClient } from "@timetap/db";
+import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./clock.ts";
 import type { Logger } from "./logger.ts";
+import type { TokenCipher } from "./services/token-crypto.ts";
 
 /** What every procedure may use; built once per process and shared by all requests. */
 export interface ApiDeps {
   db: PrismaClient;
+  google: GoogleClient;
+  tokens: TokenCipher;
   clock: Clock;
   logger: Logger;
 }

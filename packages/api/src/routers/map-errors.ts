@@ -1,14 +1,18 @@
-import { TRPCError } from "@trpc/server";
-import { NotFoundError } from "../services/errors.ts";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { NotFoundError, SlugTakenError } from "../services/errors.ts";
+
+const codes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY]> = [
+  [NotFoundError, "NOT_FOUND"],
+  [SlugTakenError, "CONFLICT"],
+];
 
 /** Turns a service's typed error into the tRPC error clients see; anything else stays a 500. */
 export async function mapServiceErrors<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      throw new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
-    }
+    const code = codes.find(([type]) => error instanceof type)?.[1];
+    if (code) throw new TRPCError({ code, message: (error as Error).message, cause: error });
     throw error;
   }
 }

@@ -2,3 +2,7 @@
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
+
+export class SlugTakenError extends Error {
+  override name = "SlugTakenError";
+}

@@ -1,24 +1,51 @@
+import { randomBytes } from "node:crypto";
 import { createTestDb } from "@timetap/db/testing";
+import { createGoogle, type GoogleSettings } from "@timetap/google";
+import { startEmulator } from "@timetap/google-emulator";
 import type { Clock } from "../clock.ts";
 import { createContext, type ApiDeps, type RequestAuth } from "../context.ts";
 import { createMemoryLogger } from "../logger.ts";
 import { createCaller } from "../root.ts";
+import { createTokenCipher } from "../services/token-crypto.ts";
 
-/** A real database (fresh per test file), an adjustable clock and a logger tests can read. */
-export async function createApiHarness(options: { now?: Date } = {}) {
-  const database = await createTestDb();
+/**
+ * The real parts for integration tests: a fresh database per test file, the Google emulator over
+ * HTTP behind the real googleapis client, an adjustable clock and a logger tests can read.
+ */
+export async function createApiHarness(
+  options: {
+    now?: Date;
+    google?: Partial<Pick<GoogleSettings, "timeoutMs" | "conferenceWaitMs">>;
+  } = {},
+) {
+  const [database, emulator] = await Promise.all([createTestDb(), startEmulator({ port: 0 })]);
   let now = options.now ?? new Date();
   const clock: Clock = { now: () => new Date(now) };
   const logger = createMemoryLogger();
-  const deps: ApiDeps = { db: database.prisma, clock, logger };
+  const google = createGoogle({
+    clientId: "timetap-test",
+    clientSecret: "timetap-test-secret",
+    redirectUri: "http://timetap.test/auth/google/callback",
+    baseUrl: emulator.url,
+    timeoutMs: 2_000,
+    conferenceWaitMs: 1_000,
+    ...options.google,
+  });
+  const tokens = createTokenCipher(randomBytes(32).toString("base64"));
+  const deps: ApiDeps = { db: database.prisma, google, tokens, clock, logger };
   return {
     deps,
     db: database.prisma,
+    emulator,
+    tokens,
     logger,
     setNow: (next: Date) => {
       now = next;
     },
     caller: (auth: RequestAuth = {}) => createCaller(createContext(deps, auth)),
-    close: () => database.close(),
+    close: async () => {
+      await emulator.close();
+      await database.close();
+    },
   };
 }

@@ -1,0 +1,76 @@
+import { timingSafeEqual } from "node:crypto";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSession } from "~/session.server";
+import { apiFor } from "~/trpc.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in — TimeTap" }];
+
+type Failure = { title: string; detail: string };
+
+const failures = {
+  denied: {
+    title: "Google access was not granted",
+    detail:
+      "TimeTap needs your permission to sign you in and to manage your session events. You can try again at any time.",
+  },
+  state: {
+    title: "This sign-in link has expired",
+    detail: "The sign-in did not start from this browser, or took too long. Please start again.",
+  },
+  exchange: {
+    title: "Google did not accept the sign-in",
+    detail: "The sign-in code was rejected or has already been used. Please start again.",
+  },
+} satisfies Record<string, Failure>;
+
+function failed(failure: Failure, status: number) {
+  return data(failure, { status });
+}
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const expected: unknown = await context.oauthStateCookie.parse(request.headers.get("Cookie"));
+  const clearState = { "Set-Cookie": await context.oauthStateCookie.serialize("", { maxAge: 0 }) };
+  if (!sameState(url.searchParams.get("state"), expected)) return failed(failures.state, 400);
+  if (url.searchParams.get("error")) return failed(failures.denied, 403);
+  const code = url.searchParams.get("code");
+  if (!code) return failed(failures.exchange, 400);
+
+  const api = await apiFor(context, request);
+  let signedIn: { hostId: string; needsOnboarding: boolean };
+  try {
+    signedIn = await api.auth.signInWithGoogle({ code });
+  } catch (error) {
+    context.api.logger.warn("google_sign_in_failed", { message: (error as Error).message });
+    return failed(failures.exchange, 400);
+  }
+  const session = await getSession(context, request);
+  session.set("hostId", signedIn.hostId);
+  const headers = new Headers(clearState);
+  headers.append("Set-Cookie", await context.sessions.commitSession(session));
+  return redirect(signedIn.needsOnboarding ? "/dashboard/welcome" : "/dashboard", { headers });
+}
+
+function sameState(received: string | null, expected: unknown): boolean {
+  if (!received || typeof expected !== "string" || !expected) return false;
+  const a = Buffer.from(received);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export default function GoogleCallbackFailure() {
+  const failure = useLoaderData<typeof loader>();
+  return (
+    <section
+      className="mx-auto max-w-md rounded-lg border border-tt-border bg-tt-surface p-8 text-center"
+      role="alert"
+    >
+      <h1 className="text-2xl font-semibold">{failure.title}</h1>
+      <p className="mt-2 text-tt-text-muted">{failure.detail}</p>
+      <Link to="/login" className="mt-6 inline-block text-tt-primary hover:underline">
+        Back to sign in
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CalendarStatusCard } from "~/components/calendar-status-card";
+import { requireHostId } from "~/session.server";
+import { apiFor } from "~/trpc.server";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard — TimeTap" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  await requireHostId(context, request);
+  const host = await (await apiFor(context, request)).host.me();
+  if (!host.slug) throw redirect("/dashboard/welcome");
+  return { host: { ...host, slug: host.slug } };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  await requireHostId(context, request);
+  const form = await request.formData();
+  if (form.get("intent") === "disconnect") {
+    await (await apiFor(context, request)).host.disconnectCalendar();
+  }
+  return redirect("/dashboard");
+}
+
+export default function Dashboard() {
+  const { host } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <section className="rounded-lg border border-tt-border bg-tt-surface p-6">
+        <h2 className="text-lg font-semibold">Hello, {host.name}</h2>
+        <p className="mt-1 text-tt-text-muted">
+          Your booking page:{" "}
+          <Link to={`/${host.slug}`} className="text-tt-primary hover:underline">
+            /{host.slug}
+          </Link>{" "}
+          · times in {host.timeZone}
+        </p>
+      </section>
+      <CalendarStatusCard status={host.calendarStatus}>
+        {host.calendarStatus === "connected" ? (
+          <Form method="post">
+            <button
+              type="submit"
+              name="intent"
+              value="disconnect"
+              className="rounded-md border border-tt-border px-4 py-2 text-sm font-medium hover:bg-tt-background"
+            >
+              Disconnect
+            </button>
+          </Form>
+        ) : (
+          <Form method="post" action="/auth/google">
+            <button
+              type="submit"
+              className="rounded-md bg-tt-primary px-4 py-2 text-sm font-medium text-white hover:bg-tt-primary-hover"
+            >
+              {host.calendarStatus === "needs_reauth"
+                ? "Reconnect Google Calendar"
+                : "Connect Google Calendar"}
+            </button>
+          </Form>
+        )}
+      </CalendarStatusCard>
+    </div>
+  );
+}

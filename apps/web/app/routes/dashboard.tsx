@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { requireHostId } from "~/session.server";
+import { apiFor } from "~/trpc.server";
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  await requireHostId(context, request);
+  return { host: await (await apiFor(context, request)).host.me() };
+}
+
+export default function DashboardLayout() {
+  const { host } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <div className="flex items-center justify-between border-b border-tt-border pb-4">
+        <div>
+          <Link to="/dashboard" className="text-xl font-semibold">
+            Dashboard
+          </Link>
+          <p className="text-sm text-tt-text-muted">Signed in as {host.email}</p>
+        </div>
+        <Form method="post" action="/logout">
+          <button type="submit" className="text-sm text-tt-text-muted hover:text-tt-text">
+            Sign out
+          </button>
+        </Form>
+      </div>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+
+test("a new host signs in through Google's consent page, picks an address and reaches the dashboard", async ({
+  page,
+}) => {
+  const email = `coach-${Date.now()}@example.com`;
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Google" }).click();
+
+  // The Google emulator's consent page.
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Allow" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+  await page.getByLabel("Page address").fill("demo");
+  await page.getByLabel("Your name").fill("Casey Coach");
+  await page.getByLabel("Time zone").selectOption("Europe/Lisbon");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByText("The address /demo is taken. Please pick another.")).toBeVisible();
+
+  const slug = `casey-${Date.now()}`;
+  await page.getByLabel("Page address").fill(slug);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Hello, Casey Coach" })).toBeVisible();
+  await expect(page.getByTestId("calendar-status")).toHaveText("Connected");
+  await expect(page.getByRole("link", { name: `/${slug}` })).toBeVisible();
+
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByTestId("calendar-status")).toHaveText("Not connected");
+  await expect(page.getByRole("button", { name: "Connect Google Calendar" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("denying access at Google shows a clear error page", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Google" }).click();
+  await page.getByLabel("Email").fill("denier@example.com");
+  await page.getByRole("button", { name: "Deny" }).click();
+  await expect(page.getByRole("heading", { name: "Google access was not granted" })).toBeVisible();
+});
+
+test("a callback whose state does not match is refused", async ({ page }) => {
+  const response = await page.goto("/auth/google/callback?code=forged&state=forged");
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole("heading", { name: "This sign-in link has expired" })).toBeVisible();
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
+import { hostProcedure, router } from "../trpc.ts";
+import { hostSlug, timeZone } from "./inputs.ts";
+import { mapServiceErrors } from "./map-errors.ts";
+
+export const onboardingInput = z.object({
+  slug: hostSlug,
+  name: z.string().trim().min(1, "Enter your name.").max(120),
+  timeZone,
+});
+
+export const hostRouter = router({
+  me: hostProcedure.query(({ ctx: { host } }) => ({
+    id: host.id,
+    name: host.name,
+    email: host.email,
+    slug: host.slug,
+    timeZone: host.timeZone,
+    calendarStatus: host.calendarStatus,
+  })),
+  completeOnboarding: hostProcedure
+    .input(onboardingInput)
+    .mutation(({ ctx, input }) =>
+      mapServiceErrors(() => completeOnboarding(ctx, ctx.host.id, input)),
+    ),
+  disconnectCalendar: hostProcedure.mutation(async ({ ctx }) => {
+    const host = await mapServiceErrors(() => disconnectCalendar(ctx, ctx.host.id));
+    return { calendarStatus: host.calendarStatus };
+  }),
+});

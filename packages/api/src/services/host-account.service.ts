@@ -1,0 +1,75 @@
+import { isUniqueViolation } from "@timetap/db";
+import type { ApiDeps } from "../context.ts";
+import { SlugTakenError, NotFoundError } from "./errors.ts";
+
+type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger">;
+
+/**
+ * Finishes "Sign in with Google": exchanges the code, finds the host by email or creates one, and
+ * stores the refresh token encrypted. Signing in grants the calendar scopes, so it (re)connects the
+ * calendar too.
+ */
+export async function signInWithGoogle({ db, google, tokens, logger }: AccountDeps, code: string) {
+  const grant = await google.exchangeCode(code);
+  const email = grant.email.toLowerCase();
+  const calendar = grant.refreshToken
+    ? {
+        googleRefreshToken: tokens.encrypt(grant.refreshToken),
+        calendarStatus: "connected" as const,
+      }
+    : {};
+  const host = await db.host.upsert({
+    where: { email },
+    create: {
+      email,
+      name: grant.name || email,
+      timeZone: "UTC",
+      googleSub: grant.sub,
+      ...calendar,
+    },
+    update: { googleSub: grant.sub, ...calendar },
+  });
+  logger.info("host_signed_in", {
+    hostId: host.id,
+    calendarConnected: Boolean(grant.refreshToken),
+  });
+  return { hostId: host.id, needsOnboarding: host.slug === null };
+}
+
+/** A new host picks the address of their booking page, their name and their time zone. */
+export async function completeOnboarding(
+  { db }: Pick<ApiDeps, "db">,
+  hostId: string,
+  profile: { slug: string; name: string; timeZone: string },
+) {
+  try {
+    return await db.host.update({ where: { id: hostId }, data: profile });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new SlugTakenError(`The address /${profile.slug} is taken. Please pick another.`);
+    throw error;
+  }
+}
+
+/**
+ * Revokes TimeTap's access at Google and forgets the token. Revocation is best effort: a token
+ * Google already dropped must not keep the host connected here.
+ */
+export async function disconnectCalendar(
+  { db, google, tokens, logger }: AccountDeps,
+  hostId: string,
+) {
+  const host = await db.host.findUnique({ where: { id: hostId } });
+  if (!host) throw new NotFoundError("Host not found.");
+  if (host.googleRefreshToken) {
+    try {
+      await google.revokeToken(tokens.decrypt(host.googleRefreshToken));
+    } catch (error) {
+      logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
+    }
+  }
+  return db.host.update({
+    where: { id: hostId },
+    data: { googleRefreshToken: null, calendarStatus: "disconnected" },
+  });
+}

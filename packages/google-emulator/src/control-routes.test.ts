@@ -1,0 +1,119 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator } from "./server.ts";
+import { bearer, postToken } from "./test-support.ts";
+import type { Emulator } from "./types.ts";
+
+const emulator: Emulator = await startEmulator({ port: 0 });
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset());
+
+async function control(route: string, body?: unknown) {
+  const res = await fetch(`${emulator.url}/__control/${route}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+async function accessToken(email: string) {
+  const { body } = await control("refresh-tokens", { email });
+  const res = await postToken(emulator, {
+    grant_type: "refresh_token",
+    refresh_token: (body as { refreshToken: string }).refreshToken,
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+describe("control HTTP API", () => {
+  it("creates users and issues usable refresh tokens", async () => {
+    const user = await control("users", { email: "host@example.com", name: "Host" });
+    expect(user).toMatchObject({ status: 200, body: { email: "host@example.com", name: "Host" } });
+    const token = await accessToken("host@example.com");
+    const info = await fetch(`${emulator.url}/oauth2/v3/userinfo`, bearer(token));
+    expect(await info.json()).toMatchObject({ email: "host@example.com", name: "Host" });
+  });
+
+  it("adds busy blocks, injects failures and lists requests, events and invitations", async () => {
+    const token = await accessToken("host@example.com");
+    expect(
+      (
+        await control("busy", {
+          email: "host@example.com",
+          start: "2030-01-01T10:00:00Z",
+          end: "2030-01-01T11:00:00Z",
+        })
+      ).status,
+    ).toBe(200);
+    await control("fail", { operation: "freebusy", status: 503, reason: "backendError" });
+    const body = {
+      timeMin: "2030-01-01T00:00:00Z",
+      timeMax: "2030-01-02T00:00:00Z",
+      items: [{ id: "primary" }],
+    };
+    expect((await fetch(`${emulator.url}/calendar/v3/freeBusy`, bearer(token, body))).status).toBe(
+      503,
+    );
+    const ok = await fetch(`${emulator.url}/calendar/v3/freeBusy`, bearer(token, body));
+    expect(await ok.json()).toMatchObject({
+      calendars: { primary: { busy: [{ start: "2030-01-01T10:00:00Z" }] } },
+    });
+
+    await fetch(
+      `${emulator.url}/calendar/v3/calendars/primary/events?sendUpdates=all`,
+      bearer(token, {
+        id: "ctrl0001",
+        start: { dateTime: "2030-01-01T12:00:00Z" },
+        end: { dateTime: "2030-01-01T13:00:00Z" },
+        attendees: [{ email: "c@x.test" }],
+      }),
+    );
+    expect((await control("events?email=host%40example.com")).body).toMatchObject([
+      { id: "ctrl0001" },
+    ]);
+    expect((await control("invitations")).body).toEqual([
+      { to: "c@x.test", eventId: "ctrl0001", kind: "invite" },
+    ]);
+    expect(
+      ((await control("requests")).body as { operation: string }[]).map((r) => r.operation),
+    ).toEqual(["token", "freebusy", "freebusy", "events.insert"]);
+  });
+
+  it("sets latency, hangs, pending conferences, revokes users and advances time", async () => {
+    const token = await accessToken("host@example.com");
+    expect((await control("latency", { operation: "userinfo", ms: 0 })).status).toBe(200);
+    expect((await control("hang", { operation: "events.get", count: 1 })).status).toBe(200);
+    expect((await control("conference-pending", { polls: 1 })).status).toBe(200);
+    expect((await control("advance-time", { ms: 3600 * 1000 })).status).toBe(200);
+    expect((await fetch(`${emulator.url}/oauth2/v3/userinfo`, bearer(token))).status).toBe(401);
+
+    const fresh = await accessToken("host@example.com");
+    expect((await control("revoke-user", { email: "host@example.com" })).status).toBe(200);
+    expect((await fetch(`${emulator.url}/oauth2/v3/userinfo`, bearer(fresh))).status).toBe(401);
+  });
+
+  it("reads JSON bodies whatever the content type", async () => {
+    const res = await fetch(`${emulator.url}/__control/users`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: JSON.stringify({ email: "curl@example.com" }),
+    });
+    expect(await res.json()).toMatchObject({ email: "curl@example.com", name: "curl" });
+  });
+
+  it("resets all state", async () => {
+    await control("users", { email: "host@example.com" });
+    await control("reset", {});
+    expect((await control("requests")).body).toEqual([]);
+  });
+
+  it("answers 400 for bad input and 404 for unknown routes", async () => {
+    expect(await control("fail", { operation: "nope", status: 500, reason: "x" })).toEqual({
+      status: 400,
+      body: { error: "Unknown operation: nope" },
+    });
+    expect((await control("busy", { email: "host@example.com", start: "soon" })).status).toBe(400);
+    expect((await control("users", { name: "no email" })).status).toBe(400);
+    expect((await control("whatever", {})).status).toBe(404);
+  });
+});

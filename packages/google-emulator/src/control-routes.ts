@@ -1,0 +1,59 @@
+import { ControlError, type Controls } from "./controls.ts";
+import { asRecord, parseBody, type ParsedRequest, type Reply } from "./http.ts";
+import type { FailureSpec, Operation, PendingConferenceSpec, TimeRange } from "./types.ts";
+
+export const controlPrefix = "/__control/";
+
+const ok: Reply = { status: 200, json: { ok: true } };
+
+type ControlHandler = (
+  controls: Controls,
+  body: Record<string, unknown>,
+  req: ParsedRequest,
+) => Reply;
+
+/** HTTP mirror of the control methods for tests that run the emulator in another process. */
+const handlers: Record<string, ControlHandler> = {
+  "POST reset": (c) => (c.reset(), ok),
+  "POST users": (c, b) => ({
+    status: 200,
+    json: c.createUser(b["email"] as string, b["name"] as string | undefined),
+  }),
+  "POST refresh-tokens": (c, b) => ({
+    status: 200,
+    json: {
+      refreshToken: c.issueRefreshToken(b["email"] as string, {
+        scopes: b["scopes"] as string[] | undefined,
+      }),
+    },
+  }),
+  "POST busy": (c, b) => (c.addBusy(b["email"] as string, b as unknown as TimeRange), ok),
+  "POST fail": (c, b) => (c.failNext(b["operation"] as Operation, b as unknown as FailureSpec), ok),
+  "POST latency": (c, b) => (c.setLatency(b["operation"] as Operation, b["ms"] as number), ok),
+  "POST hang": (c, b) => (
+    c.hang(b["operation"] as Operation, (b["count"] as number | undefined) ?? 1),
+    ok
+  ),
+  "POST conference-pending": (c, b) => (c.conferencePending(b as PendingConferenceSpec), ok),
+  "POST revoke-user": (c, b) => (c.revokeUser(b["email"] as string), ok),
+  "POST advance-time": (c, b) => (c.advanceTime(b["ms"] as number), ok),
+  "GET requests": (c) => ({ status: 200, json: c.requests() }),
+  "GET invitations": (c) => ({ status: 200, json: c.invitations() }),
+  "GET events": (c, _b, req) => ({
+    status: 200,
+    json: c.events(req.url.searchParams.get("email") ?? ""),
+  }),
+};
+
+export function handleControl(controls: Controls, req: ParsedRequest): Reply {
+  const handler = handlers[`${req.method} ${req.url.pathname.slice(controlPrefix.length)}`];
+  if (!handler)
+    return { status: 404, json: { error: `No control route ${req.method} ${req.url.pathname}` } };
+  try {
+    // Control bodies are JSON whatever the content type says, so `curl -d '{...}'` works.
+    return handler(controls, asRecord(parseBody(req.rawBody, "application/json")) ?? {}, req);
+  } catch (error) {
+    if (error instanceof ControlError) return { status: 400, json: { error: error.message } };
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { eventResource } from "./event-resource.ts";
+import type { EmulatorState } from "./state.ts";
+import { isOperation, type Emulator, type Operation, type TimeRange } from "./types.ts";
+
+export type Controls = Omit<Emulator, "url" | "close">;
+
+export class ControlError extends Error {}
+
+function operation(value: unknown): Operation {
+  if (!isOperation(value)) throw new ControlError(`Unknown operation: ${String(value)}`);
+  return value;
+}
+
+function nonNegative(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ControlError(`${name} must be a non-negative number`);
+  }
+  return value;
+}
+
+function instant(value: Date | string, name: string): number {
+  const ms = new Date(value).getTime();
+  if (Number.isNaN(ms)) throw new ControlError(`${name} must be a date`);
+  return ms;
+}
+
+function email(value: unknown): string {
+  if (typeof value !== "string" || !value.includes("@"))
+    throw new ControlError("email must be an email address");
+  return value;
+}
+
+/** The test-facing control surface; `dropHeld` answers nothing and frees every hung request. */
+export function createControls(state: EmulatorState, dropHeld: () => void): Controls {
+  return {
+    reset() {
+      dropHeld();
+      state.reset();
+    },
+    createUser(address, name) {
+      return state.oauth.upsertUser(email(address), name);
+    },
+    issueRefreshToken(address, options) {
+      return state.oauth.issueRefreshToken(email(address), options?.scopes);
+    },
+    addBusy(address, range: TimeRange) {
+      const startMs = instant(range.start, "start");
+      const endMs = instant(range.end, "end");
+      if (endMs <= startMs) throw new ControlError("end must be after start");
+      state.calendars.calendar(email(address)).busy.push({ startMs, endMs });
+    },
+    failNext(op, failure) {
+      const status = nonNegative(failure.status, "status");
+      if (typeof failure.reason !== "string") throw new ControlError("reason must be a string");
+      state.faults.failNext(operation(op), {
+        status,
+        reason: failure.reason,
+        count: failure.count === undefined ? 1 : nonNegative(failure.count, "count"),
+        message: failure.message,
+      });
+    },
+    setLatency(op, ms) {
+      state.faults.setLatency(operation(op), nonNegative(ms, "ms"));
+    },
+    hang(op, count = 1) {
+      state.faults.hang(operation(op), nonNegative(count, "count"));
+    },
+    conferencePending(spec) {
+      state.pending.set({
+        polls: spec.polls === undefined ? undefined : nonNegative(spec.polls, "polls"),
+        ms: spec.ms === undefined ? undefined : nonNegative(spec.ms, "ms"),
+        count: spec.count === undefined ? undefined : nonNegative(spec.count, "count"),
+      });
+    },
+    revokeUser(address) {
+      state.oauth.revokeUser(email(address));
+    },
+    advanceTime(ms) {
+      state.clock.advance(nonNegative(ms, "ms"));
+    },
+    requests() {
+      return state.journal.requests();
+    },
+    invitations() {
+      return state.journal.invitations();
+    },
+    events(address) {
+      const calendar = state.calendars.calendar(email(address));
+      return [...calendar.events.values()].map((event) => eventResource(calendar, event));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export { startEmulator, type EmulatorOptions } from "./server.ts";
+export { operations } from "./types.ts";
+export type {
+  Emulator,
+  EmulatorUser,
+  EventResource,
+  FailureSpec,
+  Invitation,
+  Operation,
+  PendingConferenceSpec,
+  RecordedRequest,
+  TimeRange,
+} from "./types.ts";

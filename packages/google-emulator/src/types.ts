@@ -1,0 +1,81 @@
+export const operations = [
+  "token",
+  "userinfo",
+  "revoke",
+  "freebusy",
+  "events.insert",
+  "events.get",
+  "events.patch",
+  "events.delete",
+  "events.list",
+] as const;
+
+/** The Google calls whose behaviour tests can change with fault injection. */
+export type Operation = (typeof operations)[number];
+
+export function isOperation(value: unknown): value is Operation {
+  return typeof value === "string" && (operations as readonly string[]).includes(value);
+}
+
+export interface FailureSpec {
+  count?: number;
+  status: number;
+  reason: string;
+  message?: string;
+}
+
+export interface PendingConferenceSpec {
+  /** Number of events.get calls that still see the conference as pending. */
+  polls?: number;
+  /** Time (ms) during which the conference stays pending. */
+  ms?: number;
+  /** How many newly created conferences this applies to; all of them until reset when omitted. */
+  count?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  operation: Operation | "authorize" | "consent" | null;
+  at: string;
+}
+
+export interface Invitation {
+  to: string;
+  eventId: string;
+  kind: "invite" | "update" | "cancel";
+  meetLink?: string;
+}
+
+export interface EmulatorUser {
+  email: string;
+  name: string;
+  sub: string;
+}
+
+export interface TimeRange {
+  start: Date | string;
+  end: Date | string;
+}
+
+export type EventResource = Record<string, unknown> & { id: string; status: string };
+
+export interface Emulator {
+  url: string;
+  close(): Promise<void>;
+  reset(): void;
+  createUser(email: string, name?: string): EmulatorUser;
+  issueRefreshToken(email: string, options?: { scopes?: string[] }): string;
+  addBusy(email: string, range: TimeRange): void;
+  failNext(operation: Operation, failure: FailureSpec): void;
+  setLatency(operation: Operation, ms: number): void;
+  hang(operation: Operation, count?: number): void;
+  conferencePending(spec: PendingConferenceSpec): void;
+  revokeUser(email: string): void;
+  advanceTime(ms: number): void;
+  requests(): RecordedRequest[];
+  invitations(): Invitation[];
+  events(email: string): EventResource[];
+}

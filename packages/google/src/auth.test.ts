@@ -1,0 +1,123 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { GoogleApiError } from "./errors.ts";
+import { createGoogle } from "./google.ts";
+import {
+  clientSettings,
+  consentTo,
+  googleFor,
+  hostEmail,
+  startTestEmulator,
+} from "./test-support.ts";
+
+const emulator = await startTestEmulator();
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset());
+
+describe("authorizationUrl", () => {
+  it("asks for offline calendar access with forced consent and the state", () => {
+    const url = new URL(googleFor(emulator).authorizationUrl("state-xyz"));
+    expect(`${url.origin}${url.pathname}`).toBe(`${emulator.url}/o/oauth2/v2/auth`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: clientSettings.clientId,
+      redirect_uri: clientSettings.redirectUri,
+      response_type: "code",
+      scope:
+        "openid email profile https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy",
+      access_type: "offline",
+      prompt: "consent",
+      include_granted_scopes: "true",
+      state: "state-xyz",
+    });
+  });
+
+  it("uses Google's hosts without a base URL", () => {
+    const url = new URL(createGoogle(clientSettings).authorizationUrl("s"));
+    expect(`${url.origin}${url.pathname}`).toBe("https://accounts.google.com/o/oauth2/v2/auth");
+  });
+
+  it("is accepted by the consent page", async () => {
+    const res = await fetch(googleFor(emulator).authorizationUrl("s"));
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("exchangeCode", () => {
+  it("returns the tokens and the user from userinfo", async () => {
+    const google = googleFor(emulator);
+    const redirect = await consentTo(google.authorizationUrl("st-1"), hostEmail, "Host Person");
+    expect(redirect.searchParams.get("state")).toBe("st-1");
+    const account = await google.exchangeCode(redirect.searchParams.get("code") ?? "");
+    expect(account).toEqual({
+      refreshToken: expect.stringMatching(/^1\/\//),
+      accessToken: expect.stringMatching(/^ya29\./),
+      email: hostEmail,
+      name: "Host Person",
+      sub: expect.stringMatching(/^\d+$/),
+    });
+    const token = emulator.requests().find((r) => r.operation === "token");
+    expect(token?.body).toMatchObject({
+      grant_type: "authorization_code",
+      redirect_uri: clientSettings.redirectUri,
+    });
+  });
+
+  it("fails permanently for a used code, without leaking it", async () => {
+    const google = googleFor(emulator);
+    const code =
+      (await consentTo(google.authorizationUrl("s"), hostEmail, "Host")).searchParams.get("code") ??
+      "";
+    await google.exchangeCode(code);
+    const error = await google.exchangeCode(code).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GoogleApiError);
+    expect(error).toMatchObject({
+      kind: "permanent",
+      status: 400,
+      reason: "invalid_grant",
+      operation: "code",
+    });
+    expect(JSON.stringify(error) + String(error)).not.toContain(code);
+  });
+
+  it("reports a userinfo failure", async () => {
+    const google = googleFor(emulator);
+    const code =
+      (await consentTo(google.authorizationUrl("s"), hostEmail, "Host")).searchParams.get("code") ??
+      "";
+    emulator.failNext("userinfo", { status: 503, reason: "backendError" });
+    await expect(google.exchangeCode(code)).rejects.toMatchObject({
+      kind: "retryable",
+      operation: "userinfo",
+    });
+  });
+});
+
+describe("revokeToken", () => {
+  it("revokes the grant and is idempotent", async () => {
+    const google = googleFor(emulator);
+    const refreshToken = emulator.issueRefreshToken(hostEmail);
+    await google.revokeToken(refreshToken);
+    expect(emulator.requests().at(-1)).toMatchObject({
+      operation: "revoke",
+      query: { token: refreshToken },
+    });
+    await expect(
+      google.getCalendarBusyTimes(refreshToken, new Date(), new Date(Date.now() + 1000)),
+    ).rejects.toMatchObject({
+      kind: "revoked",
+      reason: "invalid_grant",
+    });
+    await expect(google.revokeToken(refreshToken)).resolves.toBeUndefined();
+  });
+
+  it("fails as retryable when Google is unavailable, without the token in the error", async () => {
+    const refreshToken = emulator.issueRefreshToken(hostEmail);
+    emulator.failNext("revoke", { status: 503, reason: "backendError" });
+    const error = await googleFor(emulator)
+      .revokeToken(refreshToken)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "retryable", status: 503, operation: "revoke" });
+    expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain(
+      refreshToken,
+    );
+  });
+});

@@ -1,0 +1,17 @@
+export { createGoogle, type GoogleClient } from "./google.ts";
+export type { GoogleLogger, GoogleSettings } from "./settings.ts";
+export { scopes as googleScopes, type ConnectedAccount } from "./auth.ts";
+export type { BusyTime } from "./calendar.ts";
+export type {
+  CalendarEventInput,
+  CalendarEventResult,
+  CalendarEventTimes,
+  ConferenceStatus,
+} from "./calendar-event.ts";
+export { eventIdForBooking } from "./event-id.ts";
+export {
+  classifyGoogleError,
+  GoogleApiError,
+  type GoogleErrorKind,
+  type GoogleOperation,
+} from "./errors.ts";
