@@ -6,7 +6,10 @@ import { formErrors } from "./form-errors.server";
 describe("formErrors", () => {
   it("puts each zod issue on its field, first message wins", () => {
     const parsed = z
-      .object({ slug: z.string().min(3, "Too short."), name: z.string().min(1, "Enter your name.") })
+      .object({
+        slug: z.string().min(3, "Too short."),
+        name: z.string().min(1, "Enter your name."),
+      })
       .safeParse({ slug: "a", name: "" });
     const error = new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
     expect(formErrors(error)).toEqual({ fields: { slug: "Too short.", name: "Enter your name." } });
