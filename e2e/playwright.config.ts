@@ -55,7 +55,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `rm -rf "${dataDir}" && pnpm --filter @timetap/web build && pnpm --filter @timetap/db seed && pnpm --filter @timetap/web start`,
+      command: `rm -rf "${dataDir}" && pnpm --filter @timetap/web build && pnpm --filter @timetap/db seed && pnpm --filter @timetap/web exec tsx scripts/connect-demo-calendar.ts && pnpm --filter @timetap/web start`,
       cwd: repoRoot,
       url: `http://127.0.0.1:${appPort}/api/trpc/health.check`,
       env: appEnv,

@@ -67,3 +67,10 @@ export function googleSettings():
 }
 
 export const localEmulatorPort = Number(env.GOOGLE_EMULATOR_PORT ?? 4010);
+
+/** GOOGLE_BASE_URL when it points at an emulator (setup scripts only; never Google itself). */
+export function googleBaseUrlForEmulator(): string {
+  const baseUrl = env.GOOGLE_BASE_URL;
+  if (!baseUrl) throw new ConfigError("GOOGLE_BASE_URL must point at the Google emulator.");
+  return baseUrl;
+}

@@ -1,5 +1,11 @@
 import { createCookie, createCookieSessionStorage } from "@remix-run/node";
-import { createJsonLogger, createTokenCipher, systemClock, type ApiDeps } from "@timetap/api";
+import {
+  createApiDeps,
+  createJsonLogger,
+  createTokenCipher,
+  startSyncWorker,
+  systemClock,
+} from "@timetap/api";
 import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
 import {
   appUrl,
@@ -9,6 +15,7 @@ import {
   sessionSecret,
   tokenEncryptionKey,
 } from "./config.ts";
+import { connectDemoCalendar } from "./demo-calendar.ts";
 import { createGoogleForApp } from "./google.ts";
 
 export interface SessionData {
@@ -25,17 +32,19 @@ export async function createAppLoadContext() {
   );
   if (!isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
-    const demo = await seedDemo(database.prisma);
-    if (emulator && !demo.googleRefreshToken) {
+    await seedDemo(database.prisma);
+    if (emulator) {
+      // The emulator starts empty each run, so the demo host's earlier token is gone with it.
       emulator.createUser(DEMO_HOST.email, DEMO_HOST.name);
-      const refreshToken = emulator.issueRefreshToken(DEMO_HOST.email);
-      await database.prisma.host.update({
-        where: { id: demo.id },
-        data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
-      });
+      await connectDemoCalendar(
+        database.prisma,
+        tokens,
+        emulator.issueRefreshToken(DEMO_HOST.email),
+      );
     }
   }
-  const api: ApiDeps = { db: database.prisma, google, tokens, clock: systemClock, logger };
+  const api = createApiDeps({ db: database.prisma, google, tokens, clock: systemClock, logger });
+  const worker = startSyncWorker(api);
   const secure = isProduction && appUrl.startsWith("https://");
   const secrets = [sessionSecret()];
   const sessions = createCookieSessionStorage<SessionData>({
@@ -64,6 +73,7 @@ export async function createAppLoadContext() {
     oauthStateCookie,
     appUrl,
     close: async () => {
+      await worker.stop();
       await database.close();
       await emulator?.close();
     },

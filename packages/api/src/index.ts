@@ -1,7 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { handleApiRequest } from "./http-handler.ts";
-export { createContext, type ApiDeps, type Context, type RequestAuth } from "./context.ts";
+export { createContext, type Context, type RequestAuth } from "./context.ts";
+export { createApiDeps, defaultApiSettings, type ApiDeps, type ApiSettings } from "./deps.ts";
 export { createJsonLogger, createMemoryLogger, type Logger } from "./logger.ts";
 export { systemClock, type Clock } from "./clock.ts";
 export { createTokenCipher, type TokenCipher } from "./services/token-crypto.ts";
+export { startSyncWorker } from "./sync-worker.ts";
+export type { BookingConfirmation } from "./services/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

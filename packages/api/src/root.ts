@@ -1,4 +1,6 @@
 import { authRouter } from "./routers/auth.router.ts";
+import { availabilityRouter } from "./routers/availability.router.ts";
+import { bookingRouter } from "./routers/booking.router.ts";
 import { catalogRouter } from "./routers/catalog.router.ts";
 import { healthRouter } from "./routers/health.router.ts";
 import { hostRouter } from "./routers/host.router.ts";
@@ -7,6 +9,8 @@ import { createCallerFactory, router } from "./trpc.ts";
 export const appRouter = router({
   health: healthRouter,
   catalog: catalogRouter,
+  availability: availabilityRouter,
+  booking: bookingRouter,
   auth: authRouter,
   host: hostRouter,
 });

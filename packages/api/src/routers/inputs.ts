@@ -10,6 +10,8 @@ export const hostSlug = z
 
 export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone from the list.");
 
+export const recordId = z.string().uuid("This is not a valid id.");
+
 function isKnownTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });

@@ -1,9 +1,18 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import { NotFoundError, SlugTakenError } from "../services/errors.ts";
+import {
+  InvalidRangeError,
+  NotFoundError,
+  SlotNotOfferedError,
+  SlotTakenError,
+  SlugTakenError,
+} from "../services/errors.ts";
 
 const codes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY]> = [
   [NotFoundError, "NOT_FOUND"],
   [SlugTakenError, "CONFLICT"],
+  [SlotTakenError, "CONFLICT"],
+  [SlotNotOfferedError, "BAD_REQUEST"],
+  [InvalidRangeError, "BAD_REQUEST"],
 ];
 
 /** Turns a service's typed error into the tRPC error clients see; anything else stays a 500. */

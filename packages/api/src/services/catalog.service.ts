@@ -1,4 +1,4 @@
-import type { ApiDeps } from "../context.ts";
+import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "./errors.ts";
 
 /** What a visitor of `/{slug}` sees: the host and the packages they can book. */

@@ -6,3 +6,23 @@ export class NotFoundError extends Error {
 export class SlugTakenError extends Error {
   override name = "SlugTakenError";
 }
+
+/** Someone else holds an overlapping time: the database's exclusion constraint said so. */
+export class SlotTakenError extends Error {
+  override name = "SlotTakenError";
+  constructor() {
+    super("This time was just booked. Please pick another.");
+  }
+}
+
+/** The requested start is not one of the host's offered slots (off the grid, too soon, past). */
+export class SlotNotOfferedError extends Error {
+  override name = "SlotNotOfferedError";
+  constructor() {
+    super("This time is not offered. Please pick another.");
+  }
+}
+
+export class InvalidRangeError extends Error {
+  override name = "InvalidRangeError";
+}

@@ -1,4 +1,4 @@
-import type { ApiDeps } from "../context.ts";
+import type { ApiDeps } from "../deps.ts";
 
 /** Answers only once the database has answered, so a load balancer never routes to a dead one. */
 export async function checkHealth({ db, clock }: Pick<ApiDeps, "db" | "clock">) {

@@ -1,15 +1,18 @@
 import { isUniqueViolation } from "@timetap/db";
-import type { ApiDeps } from "../context.ts";
+import type { ApiDeps } from "../deps.ts";
+import { invalidateBusyTimes } from "./busy-times.ts";
+import { resumeParkedSyncs } from "./calendar-sync.service.ts";
 import { SlugTakenError, NotFoundError } from "./errors.ts";
 
-type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger">;
+type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
 
 /**
  * Finishes "Sign in with Google": exchanges the code, finds the host by email or creates one, and
  * stores the refresh token encrypted. Signing in grants the calendar scopes, so it (re)connects the
  * calendar too.
  */
-export async function signInWithGoogle({ db, google, tokens, logger }: AccountDeps, code: string) {
+export async function signInWithGoogle(deps: AccountDeps, code: string) {
+  const { db, google, tokens, logger } = deps;
   const grant = await google.exchangeCode(code);
   const email = grant.email.toLowerCase();
   const calendar = grant.refreshToken
@@ -29,9 +32,13 @@ export async function signInWithGoogle({ db, google, tokens, logger }: AccountDe
     },
     update: { googleSub: grant.sub, ...calendar },
   });
+  invalidateBusyTimes(deps, host.id);
+  // Bookings that waited for this host to reconnect go to Google now.
+  const resumed = grant.refreshToken ? await resumeParkedSyncs(deps, host.id) : 0;
   logger.info("host_signed_in", {
     hostId: host.id,
     calendarConnected: Boolean(grant.refreshToken),
+    resumedSyncs: resumed,
   });
   return { hostId: host.id, needsOnboarding: host.slug === null };
 }
@@ -55,10 +62,8 @@ export async function completeOnboarding(
  * Revokes TimeTap's access at Google and forgets the token. Revocation is best effort: a token
  * Google already dropped must not keep the host connected here.
  */
-export async function disconnectCalendar(
-  { db, google, tokens, logger }: AccountDeps,
-  hostId: string,
-) {
+export async function disconnectCalendar(deps: AccountDeps, hostId: string) {
+  const { db, google, tokens, logger } = deps;
   const host = await db.host.findUnique({ where: { id: hostId } });
   if (!host) throw new NotFoundError("Host not found.");
   if (host.googleRefreshToken) {
@@ -68,6 +73,7 @@ export async function disconnectCalendar(
       logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
     }
   }
+  invalidateBusyTimes(deps, hostId);
   return db.host.update({
     where: { id: hostId },
     data: { googleRefreshToken: null, calendarStatus: "disconnected" },

@@ -3,7 +3,8 @@ import { createTestDb } from "@timetap/db/testing";
 import { createGoogle, type GoogleSettings } from "@timetap/google";
 import { startEmulator } from "@timetap/google-emulator";
 import type { Clock } from "../clock.ts";
-import { createContext, type ApiDeps, type RequestAuth } from "../context.ts";
+import { createContext, type RequestAuth } from "../context.ts";
+import { createApiDeps, type ApiSettings } from "../deps.ts";
 import { createMemoryLogger } from "../logger.ts";
 import { createCaller } from "../root.ts";
 import { createTokenCipher } from "../services/token-crypto.ts";
@@ -16,6 +17,7 @@ export async function createApiHarness(
   options: {
     now?: Date;
     google?: Partial<Pick<GoogleSettings, "timeoutMs" | "conferenceWaitMs">>;
+    settings?: Partial<ApiSettings>;
   } = {},
 ) {
   const [database, emulator] = await Promise.all([createTestDb(), startEmulator({ port: 0 })]);
@@ -32,7 +34,14 @@ export async function createApiHarness(
     ...options.google,
   });
   const tokens = createTokenCipher(randomBytes(32).toString("base64"));
-  const deps: ApiDeps = { db: database.prisma, google, tokens, clock, logger };
+  const deps = createApiDeps({
+    db: database.prisma,
+    google,
+    tokens,
+    clock,
+    logger,
+    settings: options.settings,
+  });
   return {
     deps,
     db: database.prisma,

@@ -1,0 +1,32 @@
+// e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
+import { createTokenCipher } from "@timetap/api";
+import { createDb } from "@timetap/db";
+import {
+  databaseUrl,
+  embeddedDatabaseDir,
+  googleBaseUrlForEmulator,
+  tokenEncryptionKey,
+} from "../server/config.ts";
+import { connectDemoCalendar, issueDemoRefreshToken } from "../server/demo-calendar.ts";
+
+const emulatorUrl = googleBaseUrlForEmulator();
+// Playwright starts the emulator alongside the app; give it a moment to listen.
+for (
+  let tries = 0;
+  !(await fetch(`${emulatorUrl}/__control/requests`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  tries++
+) {
+  if (tries === 60) throw new Error(`No Google emulator at ${emulatorUrl}.`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+const db = await createDb(databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir });
+await connectDemoCalendar(
+  db.prisma,
+  createTokenCipher(tokenEncryptionKey()),
+  await issueDemoRefreshToken(emulatorUrl),
+);
+await db.close();
+console.log(`Demo host's calendar connected to the emulator at ${emulatorUrl}.`);

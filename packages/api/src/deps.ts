@@ -1,0 +1,48 @@
+import type { PrismaClient } from "@timetap/db";
+import type { GoogleClient } from "@timetap/google";
+import type { Clock } from "./clock.ts";
+import type { Logger } from "./logger.ts";
+import type { BusyTime } from "@timetap/google";
+import { TTLCache } from "./services/ttl-cache.ts";
+import type { TokenCipher } from "./services/token-crypto.ts";
+
+/** Knobs with production defaults; tests shorten them. */
+export interface ApiSettings {
+  /** How long booking.create waits for Google before answering with `calendarSync: "pending"`. */
+  syncDeadlineMs: number;
+  /** How long an availability lookup waits for Google's busy times before serving degraded slots. */
+  busyTimesDeadlineMs: number;
+  /** How long a claimed sync row stays reserved for the worker that claimed it. */
+  syncLeaseMs: number;
+}
+
+export const defaultApiSettings: ApiSettings = {
+  syncDeadlineMs: 3_000,
+  busyTimesDeadlineMs: 2_500,
+  // Longer than any single Google attempt (10 s call + 5 s conference wait), so only a crashed
+  // worker's rows become claimable again.
+  syncLeaseMs: 60_000,
+};
+
+const BUSY_TIMES_TTL_MS = 5 * 60_000;
+
+/** What every procedure may use; built once per process and shared by all requests. */
+export interface ApiDeps {
+  db: PrismaClient;
+  google: GoogleClient;
+  tokens: TokenCipher;
+  clock: Clock;
+  logger: Logger;
+  busyTimes: TTLCache<BusyTime[]>;
+  settings: ApiSettings;
+}
+
+export function createApiDeps(
+  parts: Omit<ApiDeps, "busyTimes" | "settings"> & { settings?: Partial<ApiSettings> },
+): ApiDeps {
+  return {
+    ...parts,
+    busyTimes: new TTLCache<BusyTime[]>(BUSY_TIMES_TTL_MS, parts.clock),
+    settings: { ...defaultApiSettings, ...parts.settings },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { getAvailableSlots } from "../services/availability.service.ts";
+import { MAX_RANGE_DAYS } from "../services/slot-generation.ts";
+import { publicProcedure, router } from "../trpc.ts";
+import { hostSlug, recordId } from "./inputs.ts";
+import { mapServiceErrors } from "./map-errors.ts";
+
+export const slotsInput = z
+  .object({
+    hostSlug,
+    packageId: recordId,
+    from: z.date({ error: "Give the start of the range as a date." }),
+    to: z.date({ error: "Give the end of the range as a date." }),
+  })
+  .refine((range) => range.to > range.from, {
+    message: "The range must end after it starts.",
+    path: ["to"],
+  })
+  .refine((range) => range.to.getTime() - range.from.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
+    message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`,
+    path: ["to"],
+  });
+
+export const availabilityRouter = router({
+  slots: publicProcedure
+    .input(slotsInput)
+    .query(({ ctx, input }) => mapServiceErrors(() => getAvailableSlots(ctx, input))),
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { createBooking, getBookingForCustomer } from "../services/booking.service.ts";
+import { publicProcedure, router } from "../trpc.ts";
+import { hostSlug, recordId } from "./inputs.ts";
+import { mapServiceErrors } from "./map-errors.ts";
+
+export const createBookingInput = z.object({
+  hostSlug,
+  packageId: recordId,
+  startTime: z.date({ error: "Pick a time." }),
+  customerEmail: z.string().trim().pipe(z.email("Enter a valid email address.").max(254)),
+  customerName: z
+    .string()
+    .trim()
+    .max(120, "Use at most 120 characters.")
+    .optional()
+    .transform((name) => name || undefined),
+});
+
+export const bookingRouter = router({
+  create: publicProcedure
+    .input(createBookingInput)
+    .mutation(({ ctx, input }) => mapServiceErrors(() => createBooking(ctx, input))),
+  get: publicProcedure
+    .input(z.object({ id: recordId, token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) =>
+      mapServiceErrors(() => getBookingForCustomer(ctx, input.id, input.token)),
+    ),
+});

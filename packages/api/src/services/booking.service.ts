@@ -1,0 +1,109 @@
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { isExclusionViolation } from "@timetap/db";
+import type { ApiDeps } from "../deps.ts";
+import { loadBookable } from "./bookable.ts";
+import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
+import { googleBusyTimes, invalidateBusyTimes } from "./busy-times.ts";
+import { syncNow } from "./calendar-sync.service.ts";
+import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "./errors.ts";
+import { generateSlots, overlaps } from "./slot-generation.ts";
+
+export interface CreateBookingInput {
+  hostSlug: string;
+  packageId: string;
+  startTime: Date;
+  customerEmail: string;
+  customerName?: string | undefined;
+}
+
+/**
+ * Books a slot. The booking and its calendar-sync row are committed together, so a confirmed
+ * booking always has a durable record of the Google work it still needs; the database's exclusion
+ * constraint is what makes double booking impossible. Google is tried only after the commit,
+ * within a deadline, and never decides whether the booking exists.
+ */
+export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
+  const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
+  const { host, pkg } = bookable;
+  const startTime = input.startTime;
+  const endTime = new Date(startTime.getTime() + pkg.durationMinutes * 60_000);
+
+  const offered = generateSlots({
+    timeZone: host.timeZone,
+    rules: host.availabilityRules,
+    durationMinutes: pkg.durationMinutes,
+    from: startTime,
+    to: new Date(startTime.getTime() + 1),
+    now: deps.clock.now(),
+    minimumNoticeMinutes: host.minimumNoticeMinutes,
+    busy: [],
+  });
+  if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
+
+  const { busy } = await googleBusyTimes(deps, host, startTime, endTime);
+  if (busy.some((block) => overlaps(block, { start: startTime, end: endTime })))
+    throw new SlotTakenError();
+
+  const hasCalendar = host.calendarStatus === "connected" && host.googleRefreshToken !== null;
+  const bookingId = randomUUID();
+  let booking;
+  try {
+    booking = await deps.db.booking.create({
+      data: {
+        id: bookingId,
+        hostId: host.id,
+        packageId: pkg.id,
+        startTime,
+        endTime,
+        customerEmail: input.customerEmail,
+        customerName: input.customerName ?? null,
+        accessToken: randomBytes(32).toString("base64url"),
+        calendarSyncs: {
+          create: {
+            action: "create",
+            state: hasCalendar
+              ? "pending"
+              : host.calendarStatus === "needs_reauth"
+                ? "parked"
+                : "skipped",
+            nextAttemptAt: deps.clock.now(),
+          },
+        },
+      },
+      include: { calendarSyncs: { select: { id: true } } },
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) throw new SlotTakenError();
+    throw error;
+  }
+  invalidateBusyTimes(deps, host.id);
+  deps.logger.info("booking_created", { bookingId: booking.id, hostId: host.id });
+
+  const syncId = booking.calendarSyncs[0]?.id;
+  if (hasCalendar && syncId) await syncNow(deps, syncId);
+  return getConfirmation(deps, booking.id);
+}
+
+async function getConfirmation({ db }: Pick<ApiDeps, "db">, id: string) {
+  return toConfirmation(
+    await db.booking.findUniqueOrThrow({ where: { id }, include: confirmationInclude }),
+  );
+}
+
+/** The customer's view of their booking; without the right token it does not exist. */
+export async function getBookingForCustomer(
+  { db }: Pick<ApiDeps, "db">,
+  id: string,
+  token: string,
+) {
+  const booking = await db.booking.findUnique({ where: { id }, include: confirmationInclude });
+  if (!booking || !sameSecret(booking.accessToken, token))
+    throw new NotFoundError("Booking not found.");
+  return toConfirmation(booking);
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,69 @@
+import type { BusyTime } from "@timetap/google";
+import { GoogleApiError } from "@timetap/google";
+import type { ApiDeps } from "../deps.ts";
+import { withinDeadline } from "./deadline.ts";
+
+type HostCalendar = { id: string; calendarStatus: string; googleRefreshToken: string | null };
+
+/**
+ * The host's Google busy times in a window, cached per host for five minutes. Google failing,
+ * being slow, or the host having no calendar never blocks booking: the answer is then "no
+ * known busy times" and `degraded`.
+ */
+export async function googleBusyTimes(
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">,
+  host: HostCalendar,
+  from: Date,
+  to: Date,
+): Promise<{ busy: BusyTime[]; degraded: boolean }> {
+  if (host.calendarStatus !== "connected" || !host.googleRefreshToken)
+    return { busy: [], degraded: true };
+  const key = `${busyTimesPrefix(host.id)}${from.toISOString()}|${to.toISOString()}`;
+  const cached = deps.busyTimes.get(key);
+  if (cached) return { busy: cached, degraded: false };
+
+  const lookup = deps.google.getCalendarBusyTimes(
+    deps.tokens.decrypt(host.googleRefreshToken),
+    from,
+    to,
+  );
+  try {
+    const result = await withinDeadline(lookup, deps.settings.busyTimesDeadlineMs);
+    if (!result) {
+      lookup.catch(() => undefined);
+      deps.logger.warn("google_busy_times_failed", {
+        hostId: host.id,
+        kind: "retryable",
+        reason: "deadline",
+      });
+      return { busy: [], degraded: true };
+    }
+    deps.busyTimes.set(key, result.value);
+    return { busy: result.value, degraded: false };
+  } catch (error) {
+    const failure = error instanceof GoogleApiError ? error : undefined;
+    deps.logger.warn("google_busy_times_failed", {
+      hostId: host.id,
+      kind: failure?.kind ?? "unknown",
+      status: failure?.status,
+      reason: failure?.reason,
+    });
+    if (failure?.kind === "revoked") await markNeedsReauth(deps, host.id);
+    return { busy: [], degraded: true };
+  }
+}
+
+export const busyTimesPrefix = (hostId: string) => `${hostId}|`;
+
+/** Called after every booking and cancellation: the host's calendar has changed. */
+export function invalidateBusyTimes(deps: Pick<ApiDeps, "busyTimes">, hostId: string): void {
+  deps.busyTimes.deletePrefix(busyTimesPrefix(hostId));
+}
+
+/** Google no longer accepts the host's grant: stop using it until the host reconnects. */
+export async function markNeedsReauth({ db }: Pick<ApiDeps, "db">, hostId: string): Promise<void> {
+  await db.host.updateMany({
+    where: { id: hostId, calendarStatus: "connected" },
+    data: { calendarStatus: "needs_reauth" },
+  });
+}

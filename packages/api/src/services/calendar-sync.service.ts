@@ -1,0 +1,214 @@
+import type { SyncState } from "@timetap/db";
+import { eventIdForBooking, GoogleApiError, type CalendarEventResult } from "@timetap/google";
+import type { ApiDeps } from "../deps.ts";
+import { markNeedsReauth } from "./busy-times.ts";
+import { withinDeadline } from "./deadline.ts";
+import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
+
+type SyncDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "settings">;
+
+/**
+ * Reserves due sync rows for this worker until the lease ends. One statement, with SKIP LOCKED,
+ * so concurrent workers (web servers and `pnpm worker` processes) never take the same row; a
+ * worker that crashes simply lets its lease expire and the row becomes due again.
+ */
+async function claimSyncs(
+  deps: SyncDeps,
+  options: { id?: string; limit: number },
+): Promise<string[]> {
+  const now = deps.clock.now();
+  const leaseUntil = new Date(now.getTime() + deps.settings.syncLeaseMs);
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    UPDATE calendar_sync SET locked_until = ${leaseUntil}
+    WHERE id IN (
+      SELECT id FROM calendar_sync
+      WHERE state = 'pending'
+        AND next_attempt_at <= ${now}
+        AND (locked_until IS NULL OR locked_until <= ${now})
+        AND (${options.id ?? null}::text IS NULL OR id = ${options.id ?? null}::text)
+      ORDER BY next_attempt_at
+      LIMIT ${options.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id`;
+  return rows.map((row) => row.id);
+}
+
+export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed";
+
+/** One attempt at a claimed row: create the Google event, then record what happened. */
+async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
+  const sync = await deps.db.calendarSync.findUniqueOrThrow({
+    where: { id: syncId },
+    include: { booking: { include: { host: true, package: true } } },
+  });
+  const { booking } = sync;
+  const { host } = booking;
+  if (host.calendarStatus === "needs_reauth") return finish(deps, syncId, { state: "parked" });
+  if (
+    host.calendarStatus !== "connected" ||
+    !host.googleRefreshToken ||
+    booking.status !== "CONFIRMED"
+  ) {
+    return finish(deps, syncId, { state: "skipped" });
+  }
+
+  const attempts = sync.attempts + 1;
+  let result: CalendarEventResult;
+  try {
+    result = await deps.google.createCalendarEvent(deps.tokens.decrypt(host.googleRefreshToken), {
+      eventId: eventIdForBooking(booking.id),
+      requestId: booking.id,
+      bookingId: booking.id,
+      start: booking.startTime,
+      end: booking.endTime,
+      timeZone: host.timeZone,
+      customerEmail: booking.customerEmail,
+      customerName: booking.customerName,
+      hostName: host.name,
+      packageName: booking.package.name,
+    });
+  } catch (error) {
+    const failure =
+      error instanceof GoogleApiError
+        ? { kind: error.kind, status: error.status, reason: error.reason, message: error.message }
+        : {
+            kind: "retryable" as const,
+            message: error instanceof Error ? error.message : String(error),
+          };
+    return recordFailure(deps, {
+      syncId,
+      bookingId: booking.id,
+      hostId: host.id,
+      attempts,
+      ...failure,
+    });
+  }
+
+  if (!result.meetLink && result.conferenceStatus === "pending") {
+    // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
+    await deps.db.booking.update({
+      where: { id: booking.id },
+      data: { googleEventId: result.googleEventId },
+    });
+    return recordFailure(deps, {
+      syncId,
+      bookingId: booking.id,
+      hostId: host.id,
+      attempts,
+      kind: "retryable",
+      reason: "conferencePending",
+      message: "Meet conference still pending",
+    });
+  }
+  if (!result.meetLink) {
+    deps.logger.warn("google_meet_link_missing", {
+      bookingId: booking.id,
+      conferenceStatus: result.conferenceStatus,
+    });
+  }
+  await deps.db.booking.update({
+    where: { id: booking.id },
+    data: { googleEventId: result.googleEventId, meetLink: result.meetLink },
+  });
+  await finish(deps, syncId, { state: "done", attempts, lastError: null });
+  deps.logger.info("calendar_sync_done", { bookingId: booking.id, attempts });
+  return "synced";
+}
+
+async function recordFailure(
+  deps: SyncDeps,
+  failure: {
+    syncId: string;
+    bookingId: string;
+    hostId: string;
+    attempts: number;
+    kind: SyncFailureKind;
+    status?: number | undefined;
+    reason?: string | undefined;
+    message: string;
+  },
+): Promise<SyncOutcome> {
+  const decision = decideAfterFailure({
+    kind: failure.kind,
+    attempts: failure.attempts,
+    now: deps.clock.now(),
+  });
+  deps.logger.error("calendar_sync_failed", {
+    bookingId: failure.bookingId,
+    hostId: failure.hostId,
+    attempt: failure.attempts,
+    kind: failure.kind,
+    googleStatus: failure.status,
+    googleReason: failure.reason,
+    message: failure.message,
+    next: decision.state,
+    nextAttemptAt: decision.state === "pending" ? decision.nextAttemptAt.toISOString() : undefined,
+  });
+  if (failure.kind === "revoked") await markNeedsReauth(deps, failure.hostId);
+  const lastError = [failure.status, failure.reason, failure.message].filter(Boolean).join(" ");
+  return finish(deps, failure.syncId, {
+    ...decision,
+    attempts: failure.attempts,
+    lastError: lastError.slice(0, 500),
+  });
+}
+
+async function finish(
+  { db }: SyncDeps,
+  syncId: string,
+  update:
+    | {
+        state: Exclude<SyncState, "done">;
+        attempts?: number;
+        nextAttemptAt?: Date;
+        lastError?: string;
+      }
+    | { state: "done"; attempts: number; lastError: null },
+): Promise<SyncOutcome> {
+  await db.calendarSync.update({ where: { id: syncId }, data: { ...update, lockedUntil: null } });
+  return update.state === "done" ? "synced" : update.state;
+}
+
+/** One attempt, never throwing: an unexpected error leaves the row leased, and the lease expires. */
+async function attemptSafely(deps: SyncDeps, syncId: string): Promise<SyncOutcome | "error"> {
+  try {
+    return await attempt(deps, syncId);
+  } catch (error) {
+    deps.logger.error("calendar_sync_crashed", { syncId, message: (error as Error).message });
+    return "error";
+  }
+}
+
+/**
+ * Right after a booking commits: claim its row and try Google within the deadline. Past the
+ * deadline the attempt keeps going in the background and records its own outcome; the caller
+ * answers "pending" meanwhile.
+ */
+export async function syncNow(deps: SyncDeps, syncId: string): Promise<void> {
+  const [claimed] = await claimSyncs(deps, { id: syncId, limit: 1 });
+  if (!claimed) return;
+  await withinDeadline(attemptSafely(deps, claimed), deps.settings.syncDeadlineMs);
+}
+
+/** What the worker does each tick: every due row, a batch at a time. */
+export const SYNC_BATCH_SIZE = 20;
+
+export async function runDueSyncs(deps: SyncDeps, options: { limit?: number } = {}) {
+  const ids = await claimSyncs(deps, { limit: options.limit ?? SYNC_BATCH_SIZE });
+  const outcomes: Array<SyncOutcome | "error"> = [];
+  for (const id of ids) outcomes.push(await attemptSafely(deps, id));
+  return outcomes;
+}
+
+/** After the host reconnects Google: parked rows become due at once. */
+export async function resumeParkedSyncs(
+  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  hostId: string,
+) {
+  const { count } = await db.calendarSync.updateMany({
+    where: { state: "parked", booking: { hostId } },
+    data: { state: "pending", nextAttemptAt: clock.now() },
+  });
+  return count;
+}
