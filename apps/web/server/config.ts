@@ -74,3 +74,6 @@ export function googleBaseUrlForEmulator(): string {
   if (!baseUrl) throw new ConfigError("GOOGLE_BASE_URL must point at the Google emulator.");
   return baseUrl;
 }
+
+/** Set TIMETAP_INPROCESS_WORKER=false when `pnpm worker` processes do the calendar syncing. */
+export const inProcessWorker = env.TIMETAP_INPROCESS_WORKER !== "false";

@@ -5,21 +5,35 @@ import { appUrl, googleSettings, localEmulatorPort } from "./config.ts";
 const LOCAL_CLIENT = { clientId: "timetap-local", clientSecret: "timetap-local-secret" };
 
 /**
- * The Google client TimeTap talks through. Without configured credentials (development), a Google
- * emulator is started in this process and everything Google-shaped goes to it.
+ * The Google client TimeTap talks through. Without configured credentials (development), the web
+ * server starts a Google emulator in its process and everything Google-shaped goes to it; a
+ * separate worker process uses that same emulator.
  */
-export async function createGoogleForApp(): Promise<{
+export async function createGoogleForApp(role: "web" | "worker"): Promise<{
   google: ReturnType<typeof createGoogle>;
   emulator?: Emulator;
+  /** For the startup log line: which Google this process talks to. */
+  where: string;
 }> {
   const settings = googleSettings();
   const redirectUri = `${appUrl}/auth/google/callback`;
   if (settings.mode === "configured") {
-    return { google: createGoogle({ ...settings, redirectUri }) };
+    return {
+      google: createGoogle({ ...settings, redirectUri }),
+      where: settings.baseUrl ?? "google",
+    };
+  }
+  if (role === "worker") {
+    const baseUrl = `http://127.0.0.1:${localEmulatorPort}`;
+    return {
+      google: createGoogle({ ...LOCAL_CLIENT, redirectUri, baseUrl }),
+      where: `emulator at ${baseUrl}`,
+    };
   }
   const emulator = await startEmulator({ port: localEmulatorPort, host: "127.0.0.1" });
   return {
     google: createGoogle({ ...LOCAL_CLIENT, redirectUri, baseUrl: emulator.url }),
     emulator,
+    where: `emulator at ${emulator.url}`,
   };
 }

@@ -1,22 +1,7 @@
 import { createCookie, createCookieSessionStorage } from "@remix-run/node";
-import {
-  createApiDeps,
-  createJsonLogger,
-  createTokenCipher,
-  startSyncWorker,
-  systemClock,
-} from "@timetap/api";
-import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
-import {
-  appUrl,
-  databaseUrl,
-  embeddedDatabaseDir,
-  isProduction,
-  sessionSecret,
-  tokenEncryptionKey,
-} from "./config.ts";
-import { connectDemoCalendar } from "./demo-calendar.ts";
-import { createGoogleForApp } from "./google.ts";
+import { startSyncWorker } from "@timetap/api";
+import { appUrl, inProcessWorker, isProduction, sessionSecret } from "./config.ts";
+import { createRuntime } from "./runtime.ts";
 
 export interface SessionData {
   hostId: string;
@@ -24,27 +9,9 @@ export interface SessionData {
 
 /** Everything built once per process and handed to every loader and action. */
 export async function createAppLoadContext() {
-  const logger = createJsonLogger();
-  const tokens = createTokenCipher(tokenEncryptionKey());
-  const { google, emulator } = await createGoogleForApp();
-  const database = await createDb(
-    databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir },
-  );
-  if (!isProduction) {
-    // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
-    await seedDemo(database.prisma);
-    if (emulator) {
-      // The emulator starts empty each run, so the demo host's earlier token is gone with it.
-      emulator.createUser(DEMO_HOST.email, DEMO_HOST.name);
-      await connectDemoCalendar(
-        database.prisma,
-        tokens,
-        emulator.issueRefreshToken(DEMO_HOST.email),
-      );
-    }
-  }
-  const api = createApiDeps({ db: database.prisma, google, tokens, clock: systemClock, logger });
-  const worker = startSyncWorker(api);
+  const runtime = await createRuntime("web");
+  const { api } = runtime;
+  const worker = inProcessWorker ? startSyncWorker(api) : undefined;
   const secure = isProduction && appUrl.startsWith("https://");
   const secrets = [sessionSecret()];
   const sessions = createCookieSessionStorage<SessionData>({
@@ -73,14 +40,10 @@ export async function createAppLoadContext() {
     oauthStateCookie,
     appUrl,
     close: async () => {
-      await worker.stop();
-      await database.close();
-      await emulator?.close();
+      await worker?.stop();
+      await runtime.close();
     },
-    describe: {
-      database: database.kind,
-      google: emulator ? `emulator at ${emulator.url}` : "google",
-    },
+    describe: { ...runtime.describe, worker: inProcessWorker ? "in-process" : "external" },
   };
 }
 

@@ -18,7 +18,7 @@ type BookingWithConfirmationData = Prisma.BookingGetPayload<{
  */
 export function toConfirmation(booking: BookingWithConfirmationData) {
   const state = booking.calendarSyncs[0]?.state;
-  const calendarSync =
+  const calendarSync: "synced" | "pending" | "skipped" =
     state === "done" ? "synced" : state === "skipped" || state === "failed" ? "skipped" : "pending";
   return {
     id: booking.id,
