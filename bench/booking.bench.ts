@@ -1,0 +1,117 @@
+// Prints latency and throughput figures for the booking path on the embedded database and the
+// Google emulator over HTTP (TEST_DATABASE_URL set: on that PostgreSQL server instead).
+import {
+  bookingInput,
+  createApiHarness,
+  demoWithCalendar,
+  MONDAY_MORNING,
+  runDueSyncs,
+} from "@timetap/api/testing";
+
+const SEQUENTIAL = 60;
+const RACERS = 50;
+const BACKLOG = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function report(name: string, samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  console.log(
+    `${name.padEnd(44)} n=${String(samples.length).padStart(3)}  mean=${mean.toFixed(1)}ms  p50=${percentile(sorted, 50).toFixed(1)}ms  p95=${percentile(sorted, 95).toFixed(1)}ms  max=${sorted.at(-1)?.toFixed(1)}ms`,
+  );
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await work();
+  return [performance.now() - started, value];
+}
+
+/** Every slot start of the demo week (Mon–Fri 09:00–17:00 Berlin, 30 min) after the notice. */
+async function weekSlots(harness: Awaited<ReturnType<typeof createApiHarness>>, packageId: string) {
+  const { slots } = await harness.caller().availability.slots({
+    hostSlug: "demo",
+    packageId,
+    from: MONDAY_MORNING,
+    to: new Date(MONDAY_MORNING.getTime() + 28 * 86_400_000),
+  });
+  return slots.map((slot) => slot.start);
+}
+
+const harness = await createApiHarness({ now: MONDAY_MORNING });
+try {
+  const { intro } = await demoWithCalendar(harness);
+  const api = harness.caller();
+  const week = {
+    hostSlug: "demo",
+    packageId: intro.id,
+    from: MONDAY_MORNING,
+    to: new Date(MONDAY_MORNING.getTime() + 7 * 86_400_000),
+  };
+  console.log(
+    `database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL server" : "embedded PGlite"}; Google: emulator over HTTP`,
+  );
+
+  const [cold] = await timed(() => api.availability.slots(week));
+  const warm: number[] = [];
+  for (let i = 0; i < 30; i++) warm.push((await timed(() => api.availability.slots(week)))[0]);
+  console.log(`availability.slots, one week, cold (Google freeBusy)    ${cold.toFixed(1)}ms`);
+  report("availability.slots, one week, busy times cached", warm);
+
+  const starts = await weekSlots(harness, intro.id);
+  const sequential: number[] = [];
+  for (const start of starts.slice(0, SEQUENTIAL)) {
+    const [ms, confirmation] = await timed(() =>
+      api.booking.create(bookingInput(intro.id, start, `seq-${start.getTime()}@example.com`)),
+    );
+    if (confirmation.calendarSync !== "synced") throw new Error("expected an inline sync");
+    sequential.push(ms);
+  }
+  report("booking.create with inline Google sync", sequential);
+
+  const contested = starts[SEQUENTIAL];
+  if (!contested) throw new Error("not enough slots");
+  const [raceMs, results] = await timed(() =>
+    Promise.allSettled(
+      Array.from({ length: RACERS }, (_, i) =>
+        api.booking.create(bookingInput(intro.id, contested, `race-${i}@example.com`)),
+      ),
+    ),
+  );
+  const won = results.filter((r) => r.status === "fulfilled").length;
+  console.log(
+    `${RACERS} concurrent booking.create, one slot: ${won} confirmed, ${RACERS - won} CONFLICT, ${raceMs.toFixed(0)}ms in all`,
+  );
+
+  harness.emulator.failNext("events.insert", {
+    status: 503,
+    reason: "backendError",
+    count: BACKLOG,
+  });
+  const backlogStarts = starts.slice(SEQUENTIAL + 1, SEQUENTIAL + 1 + BACKLOG);
+  for (const start of backlogStarts) {
+    await api.booking.create(
+      bookingInput(intro.id, start, `backlog-${start.getTime()}@example.com`),
+    );
+  }
+  harness.setNow(new Date(MONDAY_MORNING.getTime() + 3_600_000));
+  const [drainMs] = await timed(async () => {
+    let total = 0;
+    for (
+      let batch = await runDueSyncs(harness.deps);
+      batch.length > 0;
+      batch = await runDueSyncs(harness.deps)
+    ) {
+      total += batch.length;
+    }
+    return total;
+  });
+  console.log(
+    `worker drained ${backlogStarts.length} failed syncs in ${drainMs.toFixed(0)}ms (${((backlogStarts.length / drainMs) * 1000).toFixed(1)} syncs/s, one worker)`,
+  );
+} finally {
+  await harness.close();
+}
