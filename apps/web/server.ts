@@ -1,10 +1,10 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { DatabaseUnavailableError } from "@timetap/db";
 import compression from "compression";
 import express from "express";
-import { ConfigError, isProduction, port } from "./server/config.ts";
+import { isProduction, port } from "./server/config.ts";
 import { createAppLoadContext } from "./server/load-context.ts";
+import { runMain } from "./server/run-main.ts";
 
 async function main() {
   const context = await createAppLoadContext();
@@ -36,10 +36,4 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-});
+runMain(main);

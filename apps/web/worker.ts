@@ -1,7 +1,6 @@
 import { startSyncWorker } from "@timetap/api";
-import { DatabaseUnavailableError } from "@timetap/db";
-import { ConfigError } from "./server/config.ts";
 import { createRuntime } from "./server/runtime.ts";
+import { runMain } from "./server/run-main.ts";
 
 /** `pnpm worker`: a calendar-sync worker on its own, for when the web servers are scaled out. */
 async function main() {
@@ -17,10 +16,4 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-});
+runMain(main);

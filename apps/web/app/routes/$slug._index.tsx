@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
 import { formatPrice } from "~/format";
@@ -28,12 +28,22 @@ export default function HostPage() {
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Sessions">
           {packages.map((pkg) => (
-            <li key={pkg.id} className="rounded-lg border border-tt-border bg-tt-surface p-6">
+            <li
+              key={pkg.id}
+              className="flex flex-col rounded-lg border border-tt-border bg-tt-surface p-6"
+            >
               <h2 className="text-lg font-semibold">{pkg.name}</h2>
               <p className="mt-1 text-sm text-tt-text-muted">
                 {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents)}
               </p>
               {pkg.description ? <p className="mt-3 text-sm">{pkg.description}</p> : null}
+              <Link
+                to={`/${host.slug}/book?${new URLSearchParams({ package: pkg.id })}`}
+                aria-label={`Book ${pkg.name}`}
+                className="mt-5 self-start rounded-md bg-tt-primary px-4 py-2 text-sm font-medium text-white hover:bg-tt-primary-hover"
+              >
+                Book
+              </Link>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { Field, FormError } from "~/components/field";
 import { formErrors, type FormErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
@@ -52,7 +53,7 @@ export default function Welcome() {
         <p className="mt-1 text-tt-text-muted">Customers will book you at this address.</p>
       </div>
       <Form method="post" className="space-y-5" noValidate>
-        <Field label="Page address" name="slug" error={errors?.fields.slug}>
+        <Field id="slug" label="Page address" error={errors?.fields.slug}>
           <div className="flex items-center rounded-md border border-tt-border bg-tt-surface">
             <span className="pl-3 text-tt-text-muted">/</span>
             <input
@@ -66,7 +67,7 @@ export default function Welcome() {
             />
           </div>
         </Field>
-        <Field label="Your name" name="name" error={errors?.fields.name}>
+        <Field id="name" label="Your name" error={errors?.fields.name}>
           <input
             id="name"
             name="name"
@@ -77,7 +78,7 @@ export default function Welcome() {
             required
           />
         </Field>
-        <Field label="Time zone" name="timeZone" error={errors?.fields.timeZone}>
+        <Field id="timeZone" label="Time zone" error={errors?.fields.timeZone}>
           <select
             id="timeZone"
             name="timeZone"
@@ -92,11 +93,7 @@ export default function Welcome() {
             ))}
           </select>
         </Field>
-        {errors?.form ? (
-          <p role="alert" className="text-sm text-tt-danger">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors?.form} />
         <button
           type="submit"
           disabled={saving}
@@ -106,31 +103,5 @@ export default function Welcome() {
         </button>
       </Form>
     </section>
-  );
-}
-
-function Field({
-  label,
-  name,
-  error,
-  children,
-}: {
-  label: string;
-  name: string;
-  error: string | undefined;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm text-tt-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

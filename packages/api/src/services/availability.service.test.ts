@@ -1,26 +1,19 @@
 import { DEMO_HOST } from "@timetap/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createApiHarness } from "../testing/api-harness.ts";
 import {
   bookingInput,
   demoWithCalendar,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
+  useBookingHarness,
 } from "../testing/booking-fixtures.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
-let intro: { id: string };
-beforeAll(async () => {
-  harness = await createApiHarness({ now: MONDAY_MORNING });
-});
-afterAll(() => harness?.close());
-beforeEach(async () => {
-  harness.emulator.reset();
-  harness.setNow(MONDAY_MORNING);
-  harness.logger.lines.length = 0;
-  await harness.db.calendarSync.deleteMany();
-  await harness.db.booking.deleteMany();
-  ({ intro } = await demoWithCalendar(harness));
+const suite = useBookingHarness();
+let harness: typeof suite.harness;
+let intro: typeof suite.intro;
+beforeEach(() => {
+  ({ harness, intro } = suite);
 });
 
 const monday = () => ({

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import type { EventResource } from "@timetap/google-emulator";
+import { emulatorUrl } from "../playwright.config.ts";
+
+const DEMO_HOST_EMAIL = "demo@timetap.local";
+const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+
+// A zone other than the host's (Europe/Berlin), so the page has to pick up the browser's.
+test.use({ timezoneId: "Europe/Lisbon" });
+
+async function control(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulatorUrl}/__control/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.ok, `emulator ${path}`).toBe(true);
+  return response.json();
+}
+
+async function demoEventsWith(attendee: string) {
+  const events = (await control(
+    `events?email=${encodeURIComponent(DEMO_HOST_EMAIL)}`,
+  )) as EventResource[];
+  return events.filter((event) =>
+    (event["attendees"] as Array<{ email: string }> | undefined)?.some(
+      (guest) => guest.email === attendee,
+    ),
+  );
+}
+
+/** Opens the free intro call's booking page and picks its first free slot, paging ahead if needed. */
+async function pickFirstFreeSlot(page: Page) {
+  await page.goto("/demo");
+  await page.getByRole("link", { name: "Book Free intro call" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Free intro call" })).toBeVisible();
+  await expect(page.getByText("30 minutes with Dana Demo")).toBeVisible();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
+
+  const firstSlot = page.getByRole("radio").first();
+  const emptyWeek = page.getByText("No free times this week.");
+  const weekHeading = page.getByRole("navigation", { name: "Weeks" }).getByRole("heading");
+  for (let pages = 0; pages < 3; pages += 1) {
+    await expect(firstSlot.or(emptyWeek)).toBeVisible();
+    if (await firstSlot.isVisible()) break;
+    const shownWeek = await weekHeading.textContent();
+    await page.getByRole("link", { name: "Next week", exact: true }).click();
+    await expect(weekHeading).not.toHaveText(shownWeek ?? "");
+  }
+  await firstSlot.check();
+  return firstSlot.getAttribute("value");
+}
+
+test("a visitor books the free intro call and gets a Meet link", async ({ page }) => {
+  const email = `e2e-${Date.now()}@example.com`;
+  await pickFirstFreeSlot(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  await expect(page).toHaveURL(/\/bookings\/[^/?]+\?token=/);
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(/\(Europe\/Lisbon\)$/)).toBeVisible();
+  await expect(page.getByText(/in Dana Demo's time zone \(Europe\/Berlin\)$/)).toBeVisible();
+  const join = page.getByRole("link", { name: "Join with Google Meet" });
+  await expect(join).toHaveAttribute("href", MEET_LINK);
+
+  const events = await demoEventsWith(email);
+  expect(events).toHaveLength(1);
+  expect(events[0]?.["hangoutLink"]).toBe(await join.getAttribute("href"));
+});
+
+test("when Google fails at first, the Meet link appears once the retry succeeds", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await control("fail", {
+    operation: "events.insert",
+    status: 503,
+    reason: "backendError",
+    count: 1,
+  });
+  const email = `e2e-retry-${Date.now()}@example.com`;
+  await pickFirstFreeSlot(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await expect(page.getByText(`Your Meet link will be sent to ${email} by email.`)).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Adding to the host's calendar…");
+
+  // No reload: the page asks again by itself while the calendar event is pending.
+  const join = page.getByRole("link", { name: "Join with Google Meet" });
+  await expect(join).toHaveAttribute("href", MEET_LINK, { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveCount(0);
+  expect(await demoEventsWith(email)).toHaveLength(1);
+});
+
+test("an invalid email is shown under the field and books nothing", async ({ page }) => {
+  const slot = await pickFirstFreeSlot(page);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  const email = page.getByLabel("Email");
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address.");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toHaveValue("not-an-email");
+  await expect(page).toHaveURL(/\/demo\/book\?/);
+  // The slot is still free, and still chosen.
+  await expect(page.locator(`input[name="startTime"][value="${slot}"]`)).toBeChecked();
+  expect(await demoEventsWith("not-an-email")).toHaveLength(0);
+});
