@@ -32,6 +32,7 @@ test("a new host signs in through Google's consent page, picks an address and re
   await expect(page.getByRole("button", { name: "Connect Google Calendar" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/");
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login$/);
 });
