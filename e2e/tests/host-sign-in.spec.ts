@@ -26,6 +26,13 @@ test("a new host signs in through Google's consent page, picks an address and re
   await expect(page.getByRole("heading", { name: "Hello, Casey Coach" })).toBeVisible();
   await expect(page.getByTestId("calendar-status")).toHaveText("Connected");
   await expect(page.getByRole("link", { name: `/${slug}` })).toBeVisible();
+  await expect(page.getByText("No bookings yet. Share your page to get your first.")).toBeVisible();
+
+  // The new page is bookable at once: weekday hours and a free intro call.
+  await page.getByRole("link", { name: `/${slug}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Casey Coach" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Book Intro call" })).toBeVisible();
+  await page.goto("/dashboard");
 
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByTestId("calendar-status")).toHaveText("Not connected");

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CalendarStatusCard } from "~/components/calendar-status-card";
+import { UpcomingBookings } from "~/components/upcoming-bookings";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
@@ -13,9 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Dashboard — TimeTap" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
-  const host = await (await apiFor(context, request)).host.me();
+  const api = await apiFor(context, request);
+  const host = await api.host.me();
   if (!host.slug) throw redirect("/dashboard/welcome");
-  return { host: { ...host, slug: host.slug } };
+  return { host: { ...host, slug: host.slug }, bookings: await api.host.upcomingBookings() };
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -28,7 +30,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { host } = useLoaderData<typeof loader>();
+  const { host, bookings } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <section className="rounded-lg border border-tt-border bg-tt-surface p-6">
@@ -66,6 +68,7 @@ export default function Dashboard() {
           </Form>
         )}
       </CalendarStatusCard>
+      <UpcomingBookings bookings={bookings} timeZone={host.timeZone} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
+import { upcomingBookings } from "../services/host-bookings.service.ts";
 import { hostProcedure, router } from "../trpc.ts";
 import { hostSlug, timeZone } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
@@ -19,6 +20,7 @@ export const hostRouter = router({
     timeZone: host.timeZone,
     calendarStatus: host.calendarStatus,
   })),
+  upcomingBookings: hostProcedure.query(({ ctx }) => upcomingBookings(ctx, ctx.host.id)),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
     .mutation(({ ctx, input }) =>

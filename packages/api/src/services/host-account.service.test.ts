@@ -118,3 +118,64 @@ describe("disconnecting the calendar", () => {
     ).rejects.toMatchObject({ kind: "revoked" });
   });
 });
+
+describe("a new host's first page", () => {
+  it("is bookable right after onboarding: weekday hours in the host's zone and a free intro call", async () => {
+    const { hostId } = await signIn("fresh@example.com", "Fresh Host");
+    await harness.caller({ sessionHostId: hostId }).host.completeOnboarding({
+      slug: "fresh-host",
+      name: "Fresh Host",
+      timeZone: "America/New_York",
+    });
+    const { packages } = await harness.caller().catalog.host({ slug: "fresh-host" });
+    expect(packages).toMatchObject([{ name: "Intro call", durationMinutes: 30, priceCents: 0 }]);
+    const rules = await harness.db.availabilityRule.findMany({
+      where: { hostId },
+      orderBy: { weekday: "asc" },
+    });
+    expect(rules.map((r) => [r.weekday, r.startMinute, r.endMinute])).toEqual(
+      [1, 2, 3, 4, 5].map((weekday) => [weekday, 540, 1020]),
+    );
+    // Monday 2030-01-07 09:00 in New York is 14:00 UTC.
+    const { slots } = await harness.caller().availability.slots({
+      hostSlug: "fresh-host",
+      packageId: packages[0]!.id,
+      from: new Date("2030-01-07T00:00:00Z"),
+      to: new Date("2030-01-08T00:00:00Z"),
+    });
+    expect(slots[0]?.start.toISOString()).toBe("2030-01-07T14:00:00.000Z");
+  });
+});
+
+describe("host.upcomingBookings", () => {
+  it("lists the signed-in host's future bookings with their calendar state, and nobody else's", async () => {
+    const demo = await harness.db.host.findUniqueOrThrow({ where: { slug: "demo" } });
+    const pkg = await harness.db.sessionPackage.findFirstOrThrow({ where: { hostId: demo.id } });
+    const start = new Date(Date.now() + 86_400_000);
+    await harness.db.booking.create({
+      data: {
+        hostId: demo.id,
+        packageId: pkg.id,
+        startTime: start,
+        endTime: new Date(start.getTime() + 30 * 60_000),
+        customerEmail: "listed@example.com",
+        accessToken: "t".repeat(43),
+        calendarSyncs: {
+          create: { action: "create", state: "pending", lastError: "503 backendError" },
+        },
+      },
+    });
+    const list = await harness.caller({ sessionHostId: demo.id }).host.upcomingBookings();
+    expect(list).toMatchObject([
+      {
+        customerEmail: "listed@example.com",
+        calendarSync: "pending",
+        calendarError: "503 backendError",
+      },
+    ]);
+    const { hostId: other } = await signIn("other-host@example.com");
+    await expect(harness.caller({ sessionHostId: other }).host.upcomingBookings()).resolves.toEqual(
+      [],
+    );
+  });
+});

@@ -43,19 +43,46 @@ export async function signInWithGoogle(deps: AccountDeps, code: string) {
   return { hostId: host.id, needsOnboarding: host.slug === null };
 }
 
-/** A new host picks the address of their booking page, their name and their time zone. */
+/**
+ * A new host picks the address of their booking page, their name and their time zone. A host
+ * without hours or sessions yet gets sensible ones (weekdays 09:00–17:00 in their zone, a free
+ * 30-minute intro call), so the page they just chose is bookable at once.
+ */
 export async function completeOnboarding(
   { db }: Pick<ApiDeps, "db">,
   hostId: string,
   profile: { slug: string; name: string; timeZone: string },
 ) {
+  let host;
   try {
-    return await db.host.update({ where: { id: hostId }, data: profile });
+    host = await db.host.update({ where: { id: hostId }, data: profile });
   } catch (error) {
     if (isUniqueViolation(error))
       throw new SlugTakenError(`The address /${profile.slug} is taken. Please pick another.`);
     throw error;
   }
+  if ((await db.availabilityRule.count({ where: { hostId } })) === 0) {
+    await db.availabilityRule.createMany({
+      data: [1, 2, 3, 4, 5].map((weekday) => ({
+        hostId,
+        weekday,
+        startMinute: 9 * 60,
+        endMinute: 17 * 60,
+      })),
+    });
+  }
+  if ((await db.sessionPackage.count({ where: { hostId } })) === 0) {
+    await db.sessionPackage.create({
+      data: {
+        hostId,
+        name: "Intro call",
+        description: "A short first call to get to know each other.",
+        durationMinutes: 30,
+        kind: "free_intro",
+      },
+    });
+  }
+  return host;
 }
 
 /**

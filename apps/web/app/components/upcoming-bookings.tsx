@@ -1,0 +1,71 @@
+import type { AppRouter, inferRouterOutputs } from "@timetap/api";
+import { formatLongDate, formatTimeRange } from "./booking/time";
+
+type UpcomingBooking = inferRouterOutputs<AppRouter>["host"]["upcomingBookings"][number];
+
+const syncLabel: Record<UpcomingBooking["calendarSync"], string> = {
+  done: "On your calendar",
+  pending: "Adding to calendar…",
+  parked: "Waiting for you to reconnect",
+  skipped: "Not on a calendar",
+  failed: "Google refused the event",
+};
+
+/** The host's next bookings, in the host's time zone, with where each calendar event stands. */
+export function UpcomingBookings({
+  bookings,
+  timeZone,
+}: {
+  bookings: UpcomingBooking[];
+  timeZone: string;
+}) {
+  return (
+    <section
+      className="rounded-lg border border-tt-border bg-tt-surface p-6"
+      aria-labelledby="upcoming-heading"
+    >
+      <h2 id="upcoming-heading" className="text-lg font-semibold">
+        Upcoming bookings
+      </h2>
+      {bookings.length === 0 ? (
+        <p className="mt-2 text-sm text-tt-text-muted">
+          No bookings yet. Share your page to get your first.
+        </p>
+      ) : (
+        <ul className="mt-4 divide-y divide-tt-border">
+          {bookings.map((booking) => (
+            <li
+              key={booking.id}
+              className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm"
+            >
+              <div>
+                <p className="font-medium">
+                  {formatLongDate(booking.startTime, timeZone)},{" "}
+                  {formatTimeRange(booking.startTime, booking.endTime, timeZone)}
+                </p>
+                <p className="text-tt-text-muted">
+                  {booking.package.name} with {booking.customerName ?? booking.customerEmail}
+                </p>
+              </div>
+              <div className="flex items-center gap-3">
+                <span className="text-xs text-tt-text-muted">
+                  {syncLabel[booking.calendarSync]}
+                </span>
+                {booking.meetLink ? (
+                  <a
+                    href={booking.meetLink}
+                    className="text-tt-primary hover:underline"
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    Meet link
+                  </a>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
