@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import { formErrors, type FormErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
@@ -94,13 +95,9 @@ export default function Welcome() {
           </select>
         </Field>
         <FormError message={errors?.form} />
-        <button
-          type="submit"
-          disabled={saving}
-          className="rounded-md bg-tt-primary px-5 py-2.5 font-medium text-white hover:bg-tt-primary-hover disabled:opacity-60"
-        >
-          {saving ? "Saving…" : "Save and continue"}
-        </button>
+        <SubmitButton pending={saving} pendingLabel="Saving…">
+          Save and continue
+        </SubmitButton>
       </Form>
     </section>
   );

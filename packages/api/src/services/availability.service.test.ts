@@ -1,12 +1,11 @@
 import { DEMO_HOST } from "@timetap/db";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
 import {
   bookingInput,
-  demoWithCalendar,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
   useBookingHarness,
+  withOwnHarness,
 } from "../testing/booking-fixtures.ts";
 
 const suite = useBookingHarness();
@@ -70,12 +69,7 @@ describe("availability.slots", () => {
   });
 
   it("still serves slots, degraded, when Google does not answer in time", async () => {
-    const slow = await createApiHarness({
-      now: MONDAY_MORNING,
-      settings: { busyTimesDeadlineMs: 200 },
-    });
-    try {
-      const { intro: slowIntro } = await demoWithCalendar(slow);
+    await withOwnHarness({ settings: { busyTimesDeadlineMs: 200 } }, async (slow, slowIntro) => {
       slow.emulator.hang("freebusy", 1);
       const started = performance.now();
       const result = await slow
@@ -84,9 +78,7 @@ describe("availability.slots", () => {
       expect(performance.now() - started).toBeLessThan(1_000);
       expect(result.calendarDegraded).toBe(true);
       expect(result.slots).toHaveLength(16);
-    } finally {
-      await slow.close();
-    }
+    });
   });
 
   it("drops slots before now plus the two-hour notice", async () => {

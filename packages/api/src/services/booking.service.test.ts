@@ -2,13 +2,13 @@ import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
 import {
   bookingInput,
   demoWithCalendar,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
   useBookingHarness,
+  withOwnHarness,
 } from "../testing/booking-fixtures.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 
@@ -154,13 +154,8 @@ describe("booking.create, Google failing", () => {
   });
 
   it("answers within its deadline while Google hangs, and the sync finishes later", async () => {
-    const slow = await createApiHarness({
-      now: MONDAY_MORNING,
-      google: { timeoutMs: 1_500 },
-      settings: { syncDeadlineMs: 300 },
-    });
-    try {
-      const { intro: slowIntro } = await demoWithCalendar(slow);
+    const options = { google: { timeoutMs: 1_500 }, settings: { syncDeadlineMs: 300 } };
+    await withOwnHarness(options, async (slow, slowIntro) => {
       slow.emulator.hang("events.insert", 1);
       const started = performance.now();
       const confirmation = await slow
@@ -181,9 +176,7 @@ describe("booking.create, Google failing", () => {
       expect(
         slow.emulator.events(DEMO_HOST.email).filter((e) => e.status !== "cancelled"),
       ).toHaveLength(1);
-    } finally {
-      await slow.close();
-    }
+    });
   });
 
   it("on invalid_grant keeps the booking, marks the host needs_reauth, and syncs after the host reconnects", async () => {

@@ -62,3 +62,20 @@ export function useBookingHarness() {
   });
   return suite;
 }
+
+/**
+ * Runs `test` on a harness of its own, with settings the shared one does not have (a short
+ * deadline, a slow Google), the demo host connected; closes it afterwards.
+ */
+export async function withOwnHarness(
+  options: Omit<Parameters<typeof createApiHarness>[0] & object, "now">,
+  test: (harness: Harness, intro: { id: string }) => Promise<void>,
+) {
+  const harness = await createApiHarness({ now: MONDAY_MORNING, ...options });
+  try {
+    const { intro } = await demoWithCalendar(harness);
+    await test(harness, intro);
+  } finally {
+    await harness.close();
+  }
+}

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from "react";
 import { Field, FormError } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import type { FormErrors } from "~/form-errors.server";
 import { SlotPicker } from "./slot-picker";
 import { formatDayHeading, formatTimeRange, localDateOf, type Slot } from "./time";
@@ -72,13 +73,9 @@ export function BookingFormFields({
         </div>
         <FormError message={errors?.form} />
         <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            disabled={submitting}
-            className="rounded-md bg-tt-primary px-5 py-2.5 font-medium text-white hover:bg-tt-primary-hover disabled:opacity-60"
-          >
-            {submitting ? "Booking…" : "Confirm booking"}
-          </button>
+          <SubmitButton pending={submitting} pendingLabel="Booking…">
+            Confirm booking
+          </SubmitButton>
           <p className="text-sm text-tt-text-muted" aria-live="polite">
             {chosen
               ? `${formatDayHeading(localDateOf(chosen.start, timeZone))}, ${formatTimeRange(chosen.start, chosen.end, timeZone)}`
