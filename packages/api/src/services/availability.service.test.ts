@@ -69,13 +69,15 @@ describe("availability.slots", () => {
   });
 
   it("still serves slots, degraded, when Google does not answer in time", async () => {
-    await withOwnHarness({ settings: { busyTimesDeadlineMs: 200 } }, async (slow, slowIntro) => {
+    // Google's own timeout is far away: only the lookup's deadline can answer this fast.
+    const options = { google: { timeoutMs: 10_000 }, settings: { busyTimesDeadlineMs: 200 } };
+    await withOwnHarness(options, async (slow, slowIntro) => {
       slow.emulator.hang("freebusy", 1);
       const started = performance.now();
       const result = await slow
         .caller()
         .availability.slots({ ...monday(), packageId: slowIntro.id });
-      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(performance.now() - started).toBeLessThan(2_000);
       expect(result.calendarDegraded).toBe(true);
       expect(result.slots).toHaveLength(16);
     });

@@ -154,7 +154,8 @@ describe("booking.create, Google failing", () => {
   });
 
   it("answers within its deadline while Google hangs, and the sync finishes later", async () => {
-    const options = { google: { timeoutMs: 1_500 }, settings: { syncDeadlineMs: 300 } };
+    // Google's own timeout (4 s) is far beyond the deadline: only the deadline can answer fast.
+    const options = { google: { timeoutMs: 4_000 }, settings: { syncDeadlineMs: 300 } };
     await withOwnHarness(options, async (slow, slowIntro) => {
       slow.emulator.hang("events.insert", 1);
       const started = performance.now();
@@ -163,12 +164,12 @@ describe("booking.create, Google failing", () => {
         .booking.create(bookingInput(slowIntro.id, MONDAY_TEN_BERLIN));
       const elapsed = performance.now() - started;
       expect(confirmation).toMatchObject({ calendarSync: "pending", meetLink: null });
-      expect(elapsed).toBeLessThan(1_200);
+      expect(elapsed).toBeLessThan(2_500);
 
       // The attempt goes on in the background until Google's own timeout, then reschedules.
       await expect
         .poll(async () => (await slow.db.calendarSync.findFirstOrThrow()).attempts, {
-          timeout: 5_000,
+          timeout: 10_000,
         })
         .toBe(1);
       slow.setNow(new Date(MONDAY_MORNING.getTime() + 60_000));
