@@ -45,6 +45,30 @@ describe("the HTTP API", () => {
     expect(error.json.data.zodIssues[0]?.path).toEqual(["slug"]);
   });
 
+  it("accepts ISO 8601 strings for instants from clients without superjson", async () => {
+    const pkg = await harness.db.sessionPackage.findFirstOrThrow({
+      where: { durationMinutes: 30 },
+    });
+    const input = {
+      json: {
+        hostSlug: "demo",
+        packageId: pkg.id,
+        from: "2030-01-07T00:00:00Z",
+        to: "2030-01-08T00:00:00Z",
+      },
+    };
+    const response = await handleApiRequest(
+      new Request(
+        `http://test/api/trpc/availability.slots?input=${encodeURIComponent(JSON.stringify(input))}`,
+      ),
+      harness.deps,
+      {},
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { json: { slots: unknown[] } } } };
+    expect(body.result.data.json.slots).toHaveLength(16);
+  });
+
   it("answers an unknown host with 404", async () => {
     expect((await get("catalog.host", { slug: "nobody" })).status).toBe(404);
   });

@@ -2,15 +2,15 @@ import { z } from "zod";
 import { getAvailableSlots } from "../services/availability.service.ts";
 import { MAX_RANGE_DAYS } from "../services/slot-generation.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug, recordId } from "./inputs.ts";
+import { hostSlug, instant, recordId } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const slotsInput = z
   .object({
     hostSlug,
     packageId: recordId,
-    from: z.date({ error: "Give the start of the range as a date." }),
-    to: z.date({ error: "Give the end of the range as a date." }),
+    from: instant("Give the start of the range as a date."),
+    to: instant("Give the end of the range as a date."),
   })
   .refine((range) => range.to > range.from, {
     message: "The range must end after it starts.",

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { createBooking, getBookingForCustomer } from "../services/booking.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug, recordId } from "./inputs.ts";
+import { hostSlug, instant, recordId } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const createBookingInput = z.object({
   hostSlug,
   packageId: recordId,
-  startTime: z.date({ error: "Pick a time." }),
+  startTime: instant("Pick a time."),
   customerEmail: z.string().trim().pipe(z.email("Enter a valid email address.").max(254)),
   customerName: z
     .string()

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
 import { upcomingBookings } from "../services/host-bookings.service.ts";
 import { hostProcedure, router } from "../trpc.ts";
-import { hostSlug, timeZone } from "./inputs.ts";
+import { newHostSlug, timeZone } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const onboardingInput = z.object({
-  slug: hostSlug,
+  slug: newHostSlug,
   name: z.string().trim().min(1, "Enter your name.").max(120),
   timeZone,
 });

@@ -1,16 +1,29 @@
 import { z } from "zod";
 
 /** Shared input schemas: one definition per concept, inferred everywhere else. */
+
+/** The address of an existing host's page. */
 export const hostSlug = z
+  .string()
+  .trim()
+  .min(1, "Give the host's address.")
+  .max(60, "Use at most 60 characters.")
+  .regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes.");
+
+/** The address a host picks for their page: stricter, so every new one reads well in a link. */
+export const newHostSlug = z
   .string()
   .trim()
   .min(3, "Use at least 3 characters.")
   .max(60, "Use at most 60 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes.");
 
+/** An instant: a Date (superjson) or an ISO 8601 string from a plain JSON client. */
+export const instant = (message: string) => z.coerce.date({ error: message });
+
 export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone from the list.");
 
-export const recordId = z.string().uuid("This is not a valid id.");
+export const recordId = z.string().trim().min(1, "Give an id.").max(100, "This is not a valid id.");
 
 function isKnownTimeZone(value: string): boolean {
   try {

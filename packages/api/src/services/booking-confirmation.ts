@@ -12,9 +12,11 @@ type BookingWithConfirmationData = Prisma.BookingGetPayload<{
 }>;
 
 /**
- * The customer's view of a booking. `calendarSync` tells whether the Meet link can still arrive:
- * "pending" while a sync may still succeed (retrying, or waiting for the host to reconnect),
- * "skipped" when none will (no calendar, or Google refused it for good).
+ * The customer's view of a booking: exactly the `BookingConfirmation` of the external contract
+ * (ARCHITECTURE.md), nothing more, since clients may compare it whole. `calendarSync` tells
+ * whether the Meet link can still arrive: "pending" while a sync may still succeed (retrying, or
+ * waiting for the host to reconnect), "skipped" when none will (no calendar, or Google refused
+ * it for good).
  */
 export function toConfirmation(booking: BookingWithConfirmationData) {
   const state = booking.calendarSyncs[0]?.state;
@@ -26,7 +28,6 @@ export function toConfirmation(booking: BookingWithConfirmationData) {
     startTime: booking.startTime,
     endTime: booking.endTime,
     customerEmail: booking.customerEmail,
-    customerName: booking.customerName,
     host: {
       name: booking.host.name,
       slug: booking.host.slug ?? "",

@@ -34,12 +34,23 @@ describe("booking.create, Google healthy", () => {
       startTime: MONDAY_TEN_BERLIN,
       endTime: new Date("2030-01-07T09:30:00Z"),
       customerEmail: "cora@example.com",
-      customerName: "Cora Customer",
       host: { name: "Dana Demo", slug: "demo", timeZone: "Europe/Berlin" },
       package: { id: intro.id, name: "Free intro call", durationMinutes: 30 },
       calendarSync: "synced",
     });
     expect(confirmation.meetLink).toMatch(MEET_LINK);
+    // The external contract's shape, and nothing more.
+    expect(Object.keys(confirmation).sort()).toEqual([
+      "calendarSync",
+      "customerEmail",
+      "endTime",
+      "host",
+      "id",
+      "meetLink",
+      "package",
+      "startTime",
+      "token",
+    ]);
     expect(confirmation.token.length).toBeGreaterThanOrEqual(40);
 
     const inserts = harness.emulator.requests().filter((r) => r.operation === "events.insert");

@@ -7,7 +7,6 @@ const booking: ConfirmationView = {
   startTime: new Date("2026-12-07T10:00:00Z"),
   endTime: new Date("2026-12-07T10:30:00Z"),
   customerEmail: "sam@example.com",
-  customerName: "Sam",
   host: { name: "Dana Demo", slug: "demo", timeZone: "Europe/Berlin" },
   package: {
     id: "3f1c7a52-2d4b-4a8e-9f3e-2b7d9c1a6e40",

@@ -4,14 +4,7 @@ import { formatLongDate, formatTimeRange, localDateOf } from "./time";
 /** The parts of `booking.get`'s confirmation this page shows. */
 export type ConfirmationView = Pick<
   Confirmation,
-  | "startTime"
-  | "endTime"
-  | "customerEmail"
-  | "customerName"
-  | "host"
-  | "package"
-  | "meetLink"
-  | "calendarSync"
+  "startTime" | "endTime" | "customerEmail" | "host" | "package" | "meetLink" | "calendarSync"
 >;
 
 export function BookingConfirmation({
@@ -41,7 +34,6 @@ export function BookingConfirmation({
         <h1 className="text-2xl font-semibold">You&apos;re booked</h1>
       </div>
       <p className="mt-3 text-tt-text-muted">
-        {booking.customerName ? `Thank you, ${booking.customerName}. ` : null}
         {booking.package.name} with {host.name} · {booking.package.durationMinutes} minutes
       </p>
 
