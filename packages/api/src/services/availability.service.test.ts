@@ -109,3 +109,15 @@ describe("availability.slots", () => {
     await harness.db.sessionPackage.update({ where: { id: intro.id }, data: { active: true } });
   });
 });
+
+describe("availability.slots with an unreadable stored token", () => {
+  it("serves degraded slots instead of failing when the token cannot be decrypted", async () => {
+    await harness.db.host.update({
+      where: { email: DEMO_HOST.email },
+      data: { googleRefreshToken: "v1:not:a:token" },
+    });
+    const { slots, calendarDegraded } = await harness.caller().availability.slots(monday());
+    expect(calendarDegraded).toBe(true);
+    expect(slots).toHaveLength(16);
+  });
+});

@@ -22,15 +22,13 @@ export async function googleBusyTimes(
   const cached = deps.busyTimes.get(key);
   if (cached) return { busy: cached, degraded: false };
 
-  const lookup = deps.google.getCalendarBusyTimes(
-    deps.tokens.decrypt(host.googleRefreshToken),
-    from,
-    to,
-  );
   try {
+    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+    const lookup = deps.google.getCalendarBusyTimes(refreshToken, from, to);
+    // Past the deadline nobody awaits the lookup any more; its late failure must not go unhandled.
+    lookup.catch(() => undefined);
     const result = await withinDeadline(lookup, deps.settings.busyTimesDeadlineMs);
     if (!result) {
-      lookup.catch(() => undefined);
       deps.logger.warn("google_busy_times_failed", {
         hostId: host.id,
         kind: "retryable",
@@ -47,6 +45,7 @@ export async function googleBusyTimes(
       kind: failure?.kind ?? "unknown",
       status: failure?.status,
       reason: failure?.reason,
+      message: error instanceof Error ? error.message : String(error),
     });
     if (failure?.kind === "revoked") await markNeedsReauth(deps, host.id);
     return { busy: [], degraded: true };
