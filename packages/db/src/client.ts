@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openEmbedded, type EmbeddedLocation } from "./embedded.ts";
+import { DatabaseUnavailableError } from "./errors.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
@@ -14,18 +15,13 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** Startup failure whose message is safe to print as the one line a user reads. */
-export class DatabaseUnavailableError extends Error {
-  override name = "DatabaseUnavailableError";
-}
-
 /**
  * Opens TimeTap's database and brings its schema up to date. With a URL, a PostgreSQL server;
  * otherwise the embedded PGlite database (on disk under `.data/` by default, or in memory).
  */
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl);
-  const pglite = await openEmbedded(options.embedded ?? defaultDataDir);
+  const { pglite, release } = await openEmbedded(options.embedded ?? defaultDataDir);
   await applyMigrations({
     exec: async (sql) => {
       await pglite.exec(sql);
@@ -40,6 +36,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      release();
     },
   };
 }

@@ -1,3 +1,8 @@
+/** Startup failure whose message is safe to print as the one line a user reads. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
 /**
  * The Postgres SQLSTATE behind a Prisma error. Through driver adapters a constraint violation
  * reaches us as `DriverAdapterError` (code in `cause.originalCode` or `cause.code`) or, for unique

@@ -1,11 +1,10 @@
+export { createDb, describeDatabaseUrl, type Db, type DbOptions } from "./client.ts";
 export {
-  createDb,
-  describeDatabaseUrl,
   DatabaseUnavailableError,
-  type Db,
-  type DbOptions,
-} from "./client.ts";
-export { isExclusionViolation, isUniqueViolation, postgresErrorCode } from "./errors.ts";
+  isExclusionViolation,
+  isUniqueViolation,
+  postgresErrorCode,
+} from "./errors.ts";
 export { seedDemo, DEMO_HOST } from "./seed.ts";
 export { defaultDataDir } from "./paths.ts";
 export * from "./generated/prisma/client.ts";

@@ -6,5 +6,6 @@ import { defaultDataDir } from "./paths.ts";
 /** The driver adapter the Prisma CLI migrates through (prisma.config.ts). */
 export async function createMigrationAdapter(databaseUrl: string | undefined) {
   if (databaseUrl) return new PrismaPg({ connectionString: databaseUrl });
-  return new PrismaPGlite(await openEmbedded(defaultDataDir));
+  // The CLI process ends when it is done; its lock is then stale and the next opener takes it.
+  return new PrismaPGlite((await openEmbedded(defaultDataDir)).pglite);
 }

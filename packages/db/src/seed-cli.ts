@@ -1,5 +1,6 @@
 import path from "node:path";
-import { createDb, DatabaseUnavailableError } from "./client.ts";
+import { createDb } from "./client.ts";
+import { DatabaseUnavailableError } from "./errors.ts";
 import { seedDemo } from "./seed.ts";
 
 try {
