@@ -30,7 +30,13 @@ async function main() {
     context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });
   });
   const shutdown = () => {
-    server.close(() => void context.close().then(() => process.exit(0)));
+    server.close(async () => {
+      await context.close();
+      await vite?.close();
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open; requests in flight still finish.
+    server.closeIdleConnections();
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
