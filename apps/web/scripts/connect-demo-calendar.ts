@@ -1,13 +1,13 @@
 // e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
 import { createTokenCipher } from "@timetap/api";
-import { createDb } from "@timetap/db";
+import { createDb, DEMO_HOST } from "@timetap/db";
 import {
   databaseUrl,
   embeddedDatabaseDir,
   googleBaseUrlForEmulator,
   tokenEncryptionKey,
 } from "../server/config.ts";
-import { connectDemoCalendar, issueDemoRefreshToken } from "../server/demo-calendar.ts";
+import { connectCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
 
 const emulatorUrl = googleBaseUrlForEmulator();
 // Playwright starts the emulator alongside the app; give it a moment to listen.
@@ -23,9 +23,10 @@ for (
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 const db = await createDb(databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir });
-await connectDemoCalendar(
+await connectCalendar(
   db.prisma,
   createTokenCipher(tokenEncryptionKey()),
+  DEMO_HOST.email,
   await issueDemoRefreshToken(emulatorUrl),
 );
 await db.close();

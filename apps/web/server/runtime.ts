@@ -7,7 +7,7 @@ import {
   isProduction,
   tokenEncryptionKey,
 } from "./config.ts";
-import { connectDemoCalendar } from "./demo-calendar.ts";
+import { connectCalendar } from "./emulator-grants.ts";
 import { createGoogleForApp } from "./google.ts";
 
 /** The API's dependencies for one process: the web server, or a standalone sync worker. */
@@ -28,13 +28,16 @@ export async function createRuntime(role: "web" | "worker") {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);
     if (emulator) {
-      // The emulator starts empty each run, so the demo host's earlier token is gone with it.
-      emulator.createUser(DEMO_HOST.email, DEMO_HOST.name);
-      await connectDemoCalendar(
-        database.prisma,
-        tokens,
-        emulator.issueRefreshToken(DEMO_HOST.email),
-      );
+      // The emulator starts empty each run: every grant it gave is gone. Hosts connected before
+      // the restart (and the demo host) get a fresh one, as if they had consented again.
+      const hosts = await database.prisma.host.findMany({
+        where: { OR: [{ email: DEMO_HOST.email }, { calendarStatus: "connected" }] },
+      });
+      for (const host of hosts) {
+        emulator.createUser(host.email, host.name);
+        const refreshToken = emulator.issueRefreshToken(host.email);
+        await connectCalendar(database.prisma, tokens, host.email, refreshToken);
+      }
     }
   }
   return {

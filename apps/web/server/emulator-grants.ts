@@ -2,16 +2,17 @@ import type { TokenCipher } from "@timetap/api";
 import { DEMO_HOST, type PrismaClient } from "@timetap/db";
 
 /**
- * Connects the demo host's calendar with a refresh token an emulator issued, as if the host had
- * gone through Google's consent: the local run and e2e then book with real Meet links.
+ * Connects a host's calendar with a refresh token an emulator issued, as if the host had gone
+ * through Google's consent: the local run and e2e then book with real Meet links.
  */
-export async function connectDemoCalendar(
+export async function connectCalendar(
   db: PrismaClient,
   tokens: TokenCipher,
+  email: string,
   refreshToken: string,
 ) {
   await db.host.update({
-    where: { email: DEMO_HOST.email },
+    where: { email },
     data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
   });
 }
