@@ -1,7 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
-import { loadBookable, type Bookable } from "./bookable.ts";
+import { loadBookable, offeredSlots } from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
-import { generateSlots } from "./slot-generation.ts";
 
 type AvailabilityDeps = Pick<
   ApiDeps,
@@ -16,32 +15,27 @@ export interface SlotQuery {
 }
 
 /** Free slots of a package: the host's weekly hours minus bookings, Google busy times and notice. */
-export async function getAvailableSlots(deps: AvailabilityDeps, query: SlotQuery) {
-  const bookable = await loadBookable(deps, query.hostSlug, query.packageId);
-  return slotsFor(deps, bookable, query.from, query.to);
-}
-
-export async function slotsFor(
+export async function getAvailableSlots(
   deps: AvailabilityDeps,
-  { host, pkg }: Bookable,
-  from: Date,
-  to: Date,
+  { hostSlug, packageId, from, to }: SlotQuery,
 ) {
+  const bookable = await loadBookable(deps, hostSlug, packageId);
   const [bookings, google] = await Promise.all([
     deps.db.booking.findMany({
-      where: { hostId: host.id, status: "CONFIRMED", startTime: { lt: to }, endTime: { gt: from } },
+      where: {
+        hostId: bookable.host.id,
+        status: "CONFIRMED",
+        startTime: { lt: to },
+        endTime: { gt: from },
+      },
       select: { startTime: true, endTime: true },
     }),
-    googleBusyTimes(deps, host, from, to),
+    googleBusyTimes(deps, bookable.host, from, to),
   ]);
-  const slots = generateSlots({
-    timeZone: host.timeZone,
-    rules: host.availabilityRules,
-    durationMinutes: pkg.durationMinutes,
+  const slots = offeredSlots(bookable, {
     from,
     to,
     now: deps.clock.now(),
-    minimumNoticeMinutes: host.minimumNoticeMinutes,
     busy: [...bookings.map((b) => ({ start: b.startTime, end: b.endTime })), ...google.busy],
   });
   return { slots, calendarDegraded: google.degraded };

@@ -1,5 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "./errors.ts";
+import { generateSlots, type Interval } from "./slot-generation.ts";
 
 /** The host behind a booking page and one of its active packages, or NotFoundError. */
 export async function loadBookable(
@@ -20,3 +21,17 @@ export async function loadBookable(
 }
 
 export type Bookable = Awaited<ReturnType<typeof loadBookable>>;
+
+/** The package's slots in [from, to): the host's weekly hours and notice, minus `busy`. */
+export function offeredSlots(
+  { host, pkg }: Bookable,
+  window: { from: Date; to: Date; now: Date; busy: readonly Interval[] },
+) {
+  return generateSlots({
+    ...window,
+    timeZone: host.timeZone,
+    rules: host.availabilityRules,
+    durationMinutes: pkg.durationMinutes,
+    minimumNoticeMinutes: host.minimumNoticeMinutes,
+  });
+}

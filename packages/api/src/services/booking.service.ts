@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { loadBookable } from "./bookable.ts";
+import { loadBookable, offeredSlots } from "./bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { googleBusyTimes, invalidateBusyTimes } from "./busy-times.ts";
 import { syncNow } from "./calendar-sync.service.ts";
 import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "./errors.ts";
-import { generateSlots, overlaps } from "./slot-generation.ts";
+import { calendarSyncState } from "./host-calendar.ts";
+import { overlaps } from "./slot-generation.ts";
 
 export interface CreateBookingInput {
   hostSlug: string;
@@ -28,14 +29,10 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   const startTime = input.startTime;
   const endTime = new Date(startTime.getTime() + pkg.durationMinutes * 60_000);
 
-  const offered = generateSlots({
-    timeZone: host.timeZone,
-    rules: host.availabilityRules,
-    durationMinutes: pkg.durationMinutes,
+  const offered = offeredSlots(bookable, {
     from: startTime,
     to: new Date(startTime.getTime() + 1),
     now: deps.clock.now(),
-    minimumNoticeMinutes: host.minimumNoticeMinutes,
     busy: [],
   });
   if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
@@ -44,7 +41,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   if (busy.some((block) => overlaps(block, { start: startTime, end: endTime })))
     throw new SlotTakenError();
 
-  const hasCalendar = host.calendarStatus === "connected" && host.googleRefreshToken !== null;
+  const syncState = calendarSyncState(host);
   const bookingId = randomUUID();
   let booking;
   try {
@@ -61,11 +58,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
         calendarSyncs: {
           create: {
             action: "create",
-            state: hasCalendar
-              ? "pending"
-              : host.calendarStatus === "needs_reauth"
-                ? "parked"
-                : "skipped",
+            state: syncState,
             nextAttemptAt: deps.clock.now(),
           },
         },
@@ -80,7 +73,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   deps.logger.info("booking_created", { bookingId: booking.id, hostId: host.id });
 
   const syncId = booking.calendarSyncs[0]?.id;
-  if (hasCalendar && syncId) await syncNow(deps, syncId);
+  if (syncState === "pending" && syncId) await syncNow(deps, syncId);
   return getConfirmation(deps, booking.id);
 }
 

@@ -1,9 +1,11 @@
 import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
+import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import { calendarSyncState } from "./host-calendar.ts";
 import { withinDeadline } from "./deadline.ts";
 
-type HostCalendar = { id: string; calendarStatus: string; googleRefreshToken: string | null };
+type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
 
 /**
  * The host's Google busy times in a window, cached per host for five minutes. Google failing,
@@ -16,7 +18,7 @@ export async function googleBusyTimes(
   from: Date,
   to: Date,
 ): Promise<{ busy: BusyTime[]; degraded: boolean }> {
-  if (host.calendarStatus !== "connected" || !host.googleRefreshToken)
+  if (calendarSyncState(host) !== "pending" || !host.googleRefreshToken)
     return { busy: [], degraded: true };
   const key = `${busyTimesPrefix(host.id)}${from.toISOString()}|${to.toISOString()}`;
   const cached = deps.busyTimes.get(key);

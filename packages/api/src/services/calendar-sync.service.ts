@@ -2,6 +2,7 @@ import type { SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError, type CalendarEventResult } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
 import { markNeedsReauth } from "./busy-times.ts";
+import { calendarSyncState } from "./host-calendar.ts";
 import { withinDeadline } from "./deadline.ts";
 import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
 
@@ -44,14 +45,9 @@ async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
   });
   const { booking } = sync;
   const { host } = booking;
-  if (host.calendarStatus === "needs_reauth") return finish(deps, syncId, { state: "parked" });
-  if (
-    host.calendarStatus !== "connected" ||
-    !host.googleRefreshToken ||
-    booking.status !== "CONFIRMED"
-  ) {
-    return finish(deps, syncId, { state: "skipped" });
-  }
+  const state = calendarSyncState(host);
+  if (state !== "pending" || !host.googleRefreshToken) return finish(deps, syncId, { state });
+  if (booking.status !== "CONFIRMED") return finish(deps, syncId, { state: "skipped" });
 
   const attempts = sync.attempts + 1;
   let result: CalendarEventResult;
