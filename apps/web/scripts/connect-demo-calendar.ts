@@ -1,12 +1,7 @@
 // e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
 import { createTokenCipher } from "@timetap/api";
 import { createDb, DEMO_HOST } from "@timetap/db";
-import {
-  databaseUrl,
-  embeddedDatabaseDir,
-  googleBaseUrlForEmulator,
-  tokenEncryptionKey,
-} from "../server/config.ts";
+import { databaseOptions, googleBaseUrlForEmulator, tokenEncryptionKey } from "../server/config.ts";
 import { connectCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
 
 const emulatorUrl = googleBaseUrlForEmulator();
@@ -22,7 +17,7 @@ for (
   if (tries === 60) throw new Error(`No Google emulator at ${emulatorUrl}.`);
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
-const db = await createDb(databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir });
+const db = await createDb(databaseOptions);
 await connectCalendar(
   db.prisma,
   createTokenCipher(tokenEncryptionKey()),

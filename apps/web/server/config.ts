@@ -14,6 +14,8 @@ export const isProduction = env.NODE_ENV === "production";
 export const port = Number(env.PORT ?? 3000);
 export const appUrl = (env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
 export const databaseUrl = env.DATABASE_URL || undefined;
+/** What createDb opens: the server in DATABASE_URL, else the embedded database. */
+export const databaseOptions = databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir };
 
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -3,7 +3,7 @@ import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
 import {
   ConfigError,
   databaseUrl,
-  embeddedDatabaseDir,
+  databaseOptions,
   isProduction,
   tokenEncryptionKey,
 } from "./config.ts";
@@ -21,9 +21,7 @@ export async function createRuntime(role: "web" | "worker") {
   const logger = createJsonLogger();
   const tokens = createTokenCipher(tokenEncryptionKey());
   const { google, emulator, where } = await createGoogleForApp(role);
-  const database = await createDb(
-    databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir },
-  );
+  const database = await createDb(databaseOptions);
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);

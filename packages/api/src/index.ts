@@ -6,5 +6,6 @@ export { createJsonLogger, createMemoryLogger, type Logger } from "./logger.ts";
 export { systemClock, type Clock } from "./clock.ts";
 export { createTokenCipher, type TokenCipher } from "./services/token-crypto.ts";
 export { startSyncWorker } from "./sync-worker.ts";
+export { sameSecret } from "./same-secret.ts";
 export type { BookingConfirmation } from "./services/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

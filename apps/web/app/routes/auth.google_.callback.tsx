@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { sameSecret } from "@timetap/api";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSession } from "~/session.server";
 import { apiFor } from "~/trpc.server";
@@ -54,9 +54,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 function sameState(received: string | null, expected: unknown): boolean {
   if (!received || typeof expected !== "string" || !expected) return false;
-  const a = Buffer.from(received);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(expected, received);
 }
 
 export default function GoogleCallbackFailure() {

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import { sameSecret } from "../same-secret.ts";
 import { loadBookable, offeredSlots } from "./bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { googleBusyTimes, invalidateBusyTimes } from "./busy-times.ts";
@@ -93,10 +94,4 @@ export async function getBookingForCustomer(
   if (!booking || !sameSecret(booking.accessToken, token))
     throw new NotFoundError("Booking not found.");
   return toConfirmation(booking);
-}
-
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
