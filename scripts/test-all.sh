@@ -16,7 +16,12 @@ pnpm lint
 step "unit + integration tests (embedded PGlite)"
 pnpm test
 step "database suites on a PostgreSQL server"
-TEST_DATABASE_URL=$(bash scripts/test-postgres.sh)
+TEST_DATABASE_URL=$(bash scripts/test-postgres.sh | tail -n 1)
+if [[ "$TEST_DATABASE_URL" != postgres://* ]]; then
+  echo "scripts/test-postgres.sh printed no postgres:// URL (got: '$TEST_DATABASE_URL')" >&2
+  exit 1
+fi
+echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 export TEST_DATABASE_URL
 pnpm test:server
 unset TEST_DATABASE_URL

@@ -3,6 +3,9 @@
 # sure TimeTap's test role exists. Prints the URL tests use as TEST_DATABASE_URL: each test file
 # creates, and drops, a database of its own there.
 set -euo pipefail
+# Only the URL goes to stdout: callers capture it. Everything the PostgreSQL tools print (on a
+# machine running systemd, pg_ctlcluster prints warnings to stdout) goes to stderr.
+exec 3>&1 1>&2
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2
@@ -16,9 +19,10 @@ if [ -z "$cluster" ]; then
 fi
 read -r version name port status _ <<<"$cluster"
 if [ "$status" != "online" ]; then
-  pg_ctlcluster "$version" "$name" start
+  # Started directly, the same way with or without systemd.
+  _SYSTEMCTL_SKIP_REDIRECT=1 pg_ctlcluster "$version" "$name" start 3>&-
 fi
-as_postgres() { runuser -u postgres -- "$@"; }
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 as_postgres psql -q -p "$port" -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
 DO $$
 BEGIN
@@ -30,4 +34,4 @@ SQL
 if ! as_postgres psql -tA -p "$port" -c "SELECT 1 FROM pg_database WHERE datname = 'timetap'" | grep -q 1; then
   as_postgres createdb -p "$port" -O timetap timetap
 fi
-echo "postgres://timetap:timetap@127.0.0.1:${port}/timetap"
+echo "postgres://timetap:timetap@127.0.0.1:${port}/timetap" >&3

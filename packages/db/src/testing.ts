@@ -9,6 +9,9 @@ import { createDb, type Db } from "./client.ts";
 export async function createTestDb(): Promise<Db> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return createDb({ embedded: "memory" });
+  if (!/^postgres(ql)?:\/\//.test(serverUrl)) {
+    throw new Error("TEST_DATABASE_URL must be a postgres:// URL (see scripts/test-postgres.sh)");
+  }
   const name = `timetap_test_${randomBytes(6).toString("hex")}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
