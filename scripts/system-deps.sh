@@ -5,7 +5,9 @@ set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v pg_lsclusters >/dev/null 2>&1 || missing+=(postgresql)
+# The server itself, not only the client tools a machine may already have.
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null && command -v pg_lsclusters >/dev/null 2>&1 ||
+  missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
