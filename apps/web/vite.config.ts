@@ -8,7 +8,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   plugins: [
     remix({
@@ -25,5 +25,5 @@ export default defineConfig({
   // The server build imports the workspace packages at run time (tsx loads their TypeScript), so
   // the app and its load context share one instance of them. `ssr.external` cannot do this: Vite
   // only externalizes packages whose entry is JavaScript. Bundling them took ~26 s and 3 MB.
-  build: { rollupOptions: { external: [/^@timetap\//] } },
-});
+  build: isSsrBuild ? { rollupOptions: { external: [/^@timetap\//] } } : {},
+}));
