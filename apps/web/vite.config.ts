@@ -18,6 +18,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         v3_throwAbortReason: true,
         v3_singleFetch: true,
         v3_lazyRouteDiscovery: true,
+        unstable_optimizeDeps: true,
       },
     }),
   ],
