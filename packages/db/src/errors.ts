@@ -33,3 +33,7 @@ export const isExclusionViolation = (error: unknown) =>
 // Prisma's own codes (P1xxx–P6xxx) look like SQLSTATEs but are not.
 const isSqlState = (value: string) =>
   /^[0-9A-Z]{5}$/.test(value) && !/^P[1-6][0-9]{3}$/.test(value);
+
+/** An update or delete whose `where` matched no row (Prisma's P2025). */
+export const isRecordNotFound = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";

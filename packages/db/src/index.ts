@@ -2,6 +2,7 @@ export { createDb, describeDatabaseUrl, type Db, type DbOptions } from "./client
 export {
   DatabaseUnavailableError,
   isExclusionViolation,
+  isRecordNotFound,
   isUniqueViolation,
   postgresErrorCode,
 } from "./errors.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cancelBooking, getBookingStatus } from "../services/booking-cancellation.service.ts";
 import { createBooking, getBookingForCustomer } from "../services/booking.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { hostSlug, instant, recordId } from "./inputs.ts";
@@ -17,13 +18,28 @@ export const createBookingInput = z.object({
     .transform((name) => name || undefined),
 });
 
+/** The customer's handle on their booking: its id and the unguessable token from their link. */
+const customerBooking = z.object({ id: recordId, token: z.string().min(1).max(200) });
+
 export const bookingRouter = router({
   create: publicProcedure
     .input(createBookingInput)
     .mutation(({ ctx, input }) => mapServiceErrors(() => createBooking(ctx, input))),
   get: publicProcedure
-    .input(z.object({ id: recordId, token: z.string().min(1).max(200) }))
+    .input(customerBooking)
     .query(({ ctx, input }) =>
       mapServiceErrors(() => getBookingForCustomer(ctx, input.id, input.token)),
+    ),
+  status: publicProcedure
+    .input(customerBooking)
+    .query(({ ctx, input }) =>
+      mapServiceErrors(() => getBookingStatus(ctx, input.id, input.token)),
+    ),
+  cancel: publicProcedure
+    .input(customerBooking)
+    .mutation(({ ctx, input }) =>
+      mapServiceErrors(() =>
+        cancelBooking(ctx, { bookingId: input.id, by: "customer", token: input.token }),
+      ),
     ),
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { cancelBooking } from "../services/booking-cancellation.service.ts";
 import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
 import { upcomingBookings } from "../services/host-bookings.service.ts";
 import { hostProcedure, router } from "../trpc.ts";
-import { newHostSlug, timeZone } from "./inputs.ts";
+import { newHostSlug, recordId, timeZone } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const onboardingInput = z.object({
@@ -21,6 +22,13 @@ export const hostRouter = router({
     calendarStatus: host.calendarStatus,
   })),
   upcomingBookings: hostProcedure.query(({ ctx }) => upcomingBookings(ctx, ctx.host.id)),
+  cancelBooking: hostProcedure
+    .input(z.object({ bookingId: recordId }))
+    .mutation(({ ctx, input }) =>
+      mapServiceErrors(() =>
+        cancelBooking(ctx, { bookingId: input.bookingId, by: "host", hostId: ctx.host.id }),
+      ),
+    ),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
     .mutation(({ ctx, input }) =>

@@ -1,5 +1,5 @@
-import type { SyncState } from "@timetap/db";
-import { eventIdForBooking, GoogleApiError, type CalendarEventResult } from "@timetap/google";
+import type { Prisma, SyncState } from "@timetap/db";
+import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
 import { markNeedsReauth } from "./busy-times.ts";
 import { calendarSyncState } from "./host-calendar.ts";
@@ -22,11 +22,17 @@ async function claimSyncs(
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
     UPDATE calendar_sync SET locked_until = ${leaseUntil}
     WHERE id IN (
-      SELECT id FROM calendar_sync
+      SELECT id FROM calendar_sync s
       WHERE state = 'pending'
         AND next_attempt_at <= ${now}
         AND (locked_until IS NULL OR locked_until <= ${now})
         AND (${options.id ?? null}::text IS NULL OR id = ${options.id ?? null}::text)
+        -- A delete waits while the booking's create is in flight: that attempt read the booking
+        -- before it was cancelled and may still make the event.
+        AND NOT (action = 'delete' AND EXISTS (
+          SELECT 1 FROM calendar_sync c
+          WHERE c.booking_id = s.booking_id AND c.action = 'create' AND c.state = 'pending'
+            AND c.locked_until > ${now}))
       ORDER BY next_attempt_at
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
@@ -37,22 +43,44 @@ async function claimSyncs(
 
 export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed";
 
-/** One attempt at a claimed row: create the Google event, then record what happened. */
+type ClaimedSync = Prisma.CalendarSyncGetPayload<{
+  include: { booking: { include: { host: true; package: true } } };
+}>;
+
+/** One attempt at a claimed row: do its Google work, then record what happened. */
 async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
   const sync = await deps.db.calendarSync.findUniqueOrThrow({
     where: { id: syncId },
     include: { booking: { include: { host: true, package: true } } },
   });
-  const { booking } = sync;
-  const { host } = booking;
+  const { host } = sync.booking;
   const state = calendarSyncState(host);
   if (state !== "pending" || !host.googleRefreshToken) return finish(deps, syncId, { state });
-  if (booking.status !== "CONFIRMED") return finish(deps, syncId, { state: "skipped" });
+  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+  switch (sync.action) {
+    case "create":
+      return createEvent(deps, sync, refreshToken);
+    case "delete":
+      return deleteEvent(deps, sync, refreshToken);
+    default:
+      // Rescheduling will make these; until then a row like this can only be a mistake.
+      return finish(deps, syncId, { state: "failed", lastError: `no ${sync.action} syncs yet` });
+  }
+}
+
+async function createEvent(
+  deps: SyncDeps,
+  sync: ClaimedSync,
+  refreshToken: string,
+): Promise<SyncOutcome> {
+  const { booking } = sync;
+  const { host } = booking;
+  // Cancelled before its event was made: there is nothing to put on the calendar any more.
+  if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
 
   const attempts = sync.attempts + 1;
-  let result: CalendarEventResult;
-  try {
-    result = await deps.google.createCalendarEvent(deps.tokens.decrypt(host.googleRefreshToken), {
+  const result = await callGoogle(deps, sync, () =>
+    deps.google.createCalendarEvent(refreshToken, {
       eventId: eventIdForBooking(booking.id),
       requestId: booking.id,
       bookingId: booking.id,
@@ -63,7 +91,72 @@ async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
       customerName: booking.customerName,
       hostName: host.name,
       packageName: booking.package.name,
+    }),
+  );
+  if ("outcome" in result) return result.outcome;
+  const event = result.value;
+
+  if (!event.meetLink && event.conferenceStatus === "pending") {
+    // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
+    await deps.db.booking.update({
+      where: { id: booking.id },
+      data: { googleEventId: event.googleEventId },
     });
+    return recordFailure(deps, sync, {
+      kind: "retryable",
+      reason: "conferencePending",
+      message: "Meet conference still pending",
+    });
+  }
+  if (!event.meetLink) {
+    deps.logger.warn("google_meet_link_missing", {
+      bookingId: booking.id,
+      conferenceStatus: event.conferenceStatus,
+    });
+  }
+  await deps.db.booking.update({
+    where: { id: booking.id },
+    data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
+  });
+  return succeed(deps, sync, attempts);
+}
+
+/**
+ * Removes a cancelled booking's event; Google emails the customer the cancellation. The event id
+ * is derived from the booking id, so this also finds an event whose creation was never recorded.
+ */
+async function deleteEvent(
+  deps: SyncDeps,
+  sync: ClaimedSync,
+  refreshToken: string,
+): Promise<SyncOutcome> {
+  const { booking } = sync;
+  const eventId = booking.googleEventId ?? eventIdForBooking(booking.id);
+  const result = await callGoogle(deps, sync, () =>
+    deps.google.deleteCalendarEvent(refreshToken, eventId),
+  );
+  if ("outcome" in result) return result.outcome;
+  return succeed(deps, sync, sync.attempts + 1);
+}
+
+async function succeed(deps: SyncDeps, sync: ClaimedSync, attempts: number) {
+  await finish(deps, sync.id, { state: "done", attempts, lastError: null });
+  deps.logger.info("calendar_sync_done", {
+    bookingId: sync.bookingId,
+    action: sync.action,
+    attempts,
+  });
+  return "synced" as const;
+}
+
+/** The Google call's value, or the outcome its recorded failure led to. */
+async function callGoogle<T>(
+  deps: SyncDeps,
+  sync: ClaimedSync,
+  call: () => Promise<T>,
+): Promise<{ value: T } | { outcome: SyncOutcome }> {
+  try {
+    return { value: await call() };
   } catch (error) {
     const failure =
       error instanceof GoogleApiError
@@ -72,68 +165,28 @@ async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
             kind: "retryable" as const,
             message: error instanceof Error ? error.message : String(error),
           };
-    return recordFailure(deps, {
-      syncId,
-      bookingId: booking.id,
-      hostId: host.id,
-      attempts,
-      ...failure,
-    });
+    return { outcome: await recordFailure(deps, sync, failure) };
   }
-
-  if (!result.meetLink && result.conferenceStatus === "pending") {
-    // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
-    await deps.db.booking.update({
-      where: { id: booking.id },
-      data: { googleEventId: result.googleEventId },
-    });
-    return recordFailure(deps, {
-      syncId,
-      bookingId: booking.id,
-      hostId: host.id,
-      attempts,
-      kind: "retryable",
-      reason: "conferencePending",
-      message: "Meet conference still pending",
-    });
-  }
-  if (!result.meetLink) {
-    deps.logger.warn("google_meet_link_missing", {
-      bookingId: booking.id,
-      conferenceStatus: result.conferenceStatus,
-    });
-  }
-  await deps.db.booking.update({
-    where: { id: booking.id },
-    data: { googleEventId: result.googleEventId, meetLink: result.meetLink },
-  });
-  await finish(deps, syncId, { state: "done", attempts, lastError: null });
-  deps.logger.info("calendar_sync_done", { bookingId: booking.id, attempts });
-  return "synced";
 }
 
 async function recordFailure(
   deps: SyncDeps,
+  sync: ClaimedSync,
   failure: {
-    syncId: string;
-    bookingId: string;
-    hostId: string;
-    attempts: number;
     kind: SyncFailureKind;
     status?: number | undefined;
     reason?: string | undefined;
     message: string;
   },
 ): Promise<SyncOutcome> {
-  const decision = decideAfterFailure({
-    kind: failure.kind,
-    attempts: failure.attempts,
-    now: deps.clock.now(),
-  });
+  const attempts = sync.attempts + 1;
+  const hostId = sync.booking.hostId;
+  const decision = decideAfterFailure({ kind: failure.kind, attempts, now: deps.clock.now() });
   deps.logger.error("calendar_sync_failed", {
-    bookingId: failure.bookingId,
-    hostId: failure.hostId,
-    attempt: failure.attempts,
+    bookingId: sync.bookingId,
+    hostId,
+    action: sync.action,
+    attempt: attempts,
     kind: failure.kind,
     googleStatus: failure.status,
     googleReason: failure.reason,
@@ -141,13 +194,9 @@ async function recordFailure(
     next: decision.state,
     nextAttemptAt: decision.state === "pending" ? decision.nextAttemptAt.toISOString() : undefined,
   });
-  if (failure.kind === "revoked") await markNeedsReauth(deps, failure.hostId);
+  if (failure.kind === "revoked") await markNeedsReauth(deps, hostId);
   const lastError = [failure.status, failure.reason, failure.message].filter(Boolean).join(" ");
-  return finish(deps, failure.syncId, {
-    ...decision,
-    attempts: failure.attempts,
-    lastError: lastError.slice(0, 500),
-  });
+  return finish(deps, sync.id, { ...decision, attempts, lastError: lastError.slice(0, 500) });
 }
 
 async function finish(

@@ -26,3 +26,11 @@ export class SlotNotOfferedError extends Error {
 export class InvalidRangeError extends Error {
   override name = "InvalidRangeError";
 }
+
+/** A session that has begun (or ended) can no longer be cancelled. */
+export class BookingStartedError extends Error {
+  override name = "BookingStartedError";
+  constructor() {
+    super("This session has already started, so it can no longer be cancelled.");
+  }
+}
