@@ -110,3 +110,32 @@ test("an invalid email is shown under the field and books nothing", async ({ pag
   await expect(page.locator(`input[name="startTime"][value="${slot}"]`)).toBeChecked();
   expect(await demoEventsWith("not-an-email")).toHaveLength(0);
 });
+
+test("a customer cancels from their confirmation page; the event goes and the time is free again", async ({
+  page,
+}) => {
+  const email = `e2e-cancel-${Date.now()}@example.com`;
+  const slot = await pickFirstFreeSlot(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("link", { name: "Join with Google Meet" })).toBeVisible();
+
+  await page.getByText("Need to cancel?").click();
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+
+  await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
+  await expect(page.getByText("Need to cancel?")).toHaveCount(0);
+  const events = await demoEventsWith(email);
+  expect(events.map((event) => event.status)).toEqual(["cancelled"]);
+  const invitations = (await control("invitations")) as Array<{ to: string; kind: string }>;
+  expect(invitations.filter((sent) => sent.to === email).map((sent) => sent.kind)).toEqual([
+    "invite",
+    "cancel",
+  ]);
+
+  // The freed time is the first one offered again.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
+  expect(await pickFirstFreeSlot(page)).toBe(slot);
+});

@@ -1,4 +1,6 @@
+import { Form } from "@remix-run/react";
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
+import { FormError } from "./field";
 import { formatLongDate, formatTimeRange } from "./booking/time";
 
 type UpcomingBooking = inferRouterOutputs<AppRouter>["host"]["upcomingBookings"][number];
@@ -11,13 +13,18 @@ const syncLabel: Record<UpcomingBooking["calendarSync"], string> = {
   failed: "Google refused the event",
 };
 
-/** The host's next bookings, in the host's time zone, with where each calendar event stands. */
+/**
+ * The host's next bookings, in the host's time zone, with where each calendar event stands. Each
+ * can be cancelled after a second click; `error` is what the last cancellation met.
+ */
 export function UpcomingBookings({
   bookings,
   timeZone,
+  error,
 }: {
   bookings: UpcomingBooking[];
   timeZone: string;
+  error?: string | undefined;
 }) {
   return (
     <section
@@ -27,6 +34,7 @@ export function UpcomingBookings({
       <h2 id="upcoming-heading" className="text-lg font-semibold">
         Upcoming bookings
       </h2>
+      <FormError message={error} />
       {bookings.length === 0 ? (
         <p className="mt-2 text-sm text-tt-text-muted">
           No bookings yet. Share your page to get your first.
@@ -61,6 +69,29 @@ export function UpcomingBookings({
                     Meet link
                   </a>
                 ) : null}
+                <details className="relative">
+                  <summary className="cursor-pointer text-tt-text-muted hover:text-tt-danger">
+                    Cancel
+                  </summary>
+                  <Form
+                    method="post"
+                    className="absolute right-0 z-10 mt-2 w-64 rounded-md border border-tt-border bg-tt-surface p-3 shadow"
+                  >
+                    <input type="hidden" name="bookingId" value={booking.id} />
+                    <p className="text-tt-text-muted">
+                      Cancel this session? Google emails {booking.customerEmail} the cancellation
+                      when the session is on your calendar.
+                    </p>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="cancel"
+                      className="mt-2 rounded-md border border-tt-danger px-3 py-1.5 font-medium text-tt-danger hover:bg-tt-danger-soft"
+                    >
+                      Yes, cancel it
+                    </button>
+                  </Form>
+                </details>
               </div>
             </li>
           ))}

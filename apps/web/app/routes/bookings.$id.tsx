@@ -1,8 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BookingConfirmation } from "~/components/booking/booking-confirmation";
+import { CancelBooking } from "~/components/booking/cancel-booking";
 import { canonicalTimeZone } from "~/components/booking/time";
+import { formErrors } from "~/form-errors.server";
 import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
 
@@ -11,36 +18,71 @@ const REFRESH_MS = 3_000;
 /** The sync worker's backoff outgrows a watched page; after this the email is the way. */
 const REFRESH_FOR_MS = 5 * 60_000;
 
+/** The booking the address names: its id, and the token that proves the visitor may see it. */
+function customerBooking(params: LoaderFunctionArgs["params"], url: URL) {
+  return { id: params.id ?? "", token: url.searchParams.get("token") ?? "" };
+}
+
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const api = await apiFor(context, request);
-  const booking = await loadOr404(() =>
-    api.booking.get({ id: params.id ?? "", token: url.searchParams.get("token") ?? "" }),
+  const which = customerBooking(params, url);
+  const [booking, status] = await loadOr404(() =>
+    Promise.all([api.booking.get(which), api.booking.status(which)]),
   );
-  return { booking, chosenZone: canonicalTimeZone(url.searchParams.get("tz")) };
+  return {
+    booking,
+    cancelledAt: status.cancelledAt,
+    cancellable: status.status === "CONFIRMED" && booking.startTime > context.api.clock.now(),
+    chosenZone: canonicalTimeZone(url.searchParams.get("tz")),
+  };
+}
+
+export async function action({ params, context, request }: ActionFunctionArgs) {
+  const url = new URL(request.url);
+  const api = await apiFor(context, request);
+  try {
+    await api.booking.cancel(customerBooking(params, url));
+  } catch (error) {
+    return { error: formErrors(error).form ?? "This booking could not be cancelled." };
+  }
+  // Back to the page itself, now showing the cancellation; a reload will not post again.
+  return redirect(`${url.pathname}${url.search}`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Booked: ${data.booking.package.name} — TimeTap` : "TimeTap" },
+  {
+    title: data
+      ? `${data.cancelledAt ? "Cancelled" : "Booked"}: ${data.booking.package.name} — TimeTap`
+      : "TimeTap",
+  },
   // The address carries the booking's access token.
   { name: "robots", content: "noindex" },
   { name: "referrer", content: "no-referrer" },
 ];
 
 export default function BookingPage() {
-  const { booking, chosenZone } = useLoaderData<typeof loader>();
+  const { booking, cancelledAt, cancellable, chosenZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [visitorTimeZone, setVisitorTimeZone] = useState(chosenZone ?? booking.host.timeZone);
   useEffect(() => {
     if (!chosenZone) setVisitorTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, [chosenZone]);
-  useRefreshWhile(booking.calendarSync === "pending");
+  useRefreshWhile(!cancelledAt && booking.calendarSync === "pending");
 
   return (
     <div className="space-y-6">
-      <BookingConfirmation booking={booking} visitorTimeZone={visitorTimeZone} />
+      <BookingConfirmation
+        booking={booking}
+        visitorTimeZone={visitorTimeZone}
+        cancelledAt={cancelledAt}
+      />
+      {cancellable ? (
+        <CancelBooking hostName={booking.host.name} error={actionData?.error} />
+      ) : null}
       <p className="text-center text-sm">
         <Link to={`/${booking.host.slug}`} className="text-tt-primary hover:underline">
-          Book another session with {booking.host.name}
+          {cancelledAt ? "Pick another time" : "Book another session"} with {booking.host.name}
         </Link>
       </p>
     </div>

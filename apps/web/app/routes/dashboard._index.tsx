@@ -4,9 +4,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CalendarStatusCard } from "~/components/calendar-status-card";
 import { UpcomingBookings } from "~/components/upcoming-bookings";
+import { formErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
@@ -23,14 +24,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   await requireHostId(context, request);
   const form = await request.formData();
-  if (form.get("intent") === "disconnect") {
-    await (await apiFor(context, request)).host.disconnectCalendar();
+  const api = await apiFor(context, request);
+  const intent = form.get("intent");
+  if (intent === "disconnect") await api.host.disconnectCalendar();
+  if (intent === "cancel") {
+    try {
+      await api.host.cancelBooking({ bookingId: String(form.get("bookingId") ?? "") });
+    } catch (error) {
+      return { error: formErrors(error).form ?? "This booking could not be cancelled." };
+    }
   }
   return redirect("/dashboard");
 }
 
 export default function Dashboard() {
   const { host, bookings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <section className="rounded-lg border border-tt-border bg-tt-surface p-6">
@@ -68,7 +77,7 @@ export default function Dashboard() {
           </Form>
         )}
       </CalendarStatusCard>
-      <UpcomingBookings bookings={bookings} timeZone={host.timeZone} />
+      <UpcomingBookings bookings={bookings} timeZone={host.timeZone} error={actionData?.error} />
     </div>
   );
 }

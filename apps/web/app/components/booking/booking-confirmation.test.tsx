@@ -84,4 +84,21 @@ describe("BookingConfirmation", () => {
     expect(screen.getByText("Monday, 7 December 2026, 11:00–11:30 (Europe/Berlin)")).toBeTruthy();
     expect(screen.queryByText(/time zone/)).toBeNull();
   });
+
+  it("says a cancelled booking is cancelled, and offers no Meet link for it", () => {
+    render(
+      <BookingConfirmation
+        booking={booking}
+        visitorTimeZone="Europe/Berlin"
+        cancelledAt={new Date("2026-12-01T08:00:00Z")}
+      />,
+    );
+    expect(screen.getByRole("heading", { name: "Booking cancelled" })).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "You're booked" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Join with Google Meet" })).toBeNull();
+    expect(screen.queryByText(/meet\.google\.com/)).toBeNull();
+    expect(
+      screen.getByText(/Cancelled on Tuesday, 1 December 2026\. The time is free for others/),
+    ).toBeTruthy();
+  });
 });

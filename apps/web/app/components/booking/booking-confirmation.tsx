@@ -7,12 +7,18 @@ export type ConfirmationView = Pick<
   "startTime" | "endTime" | "customerEmail" | "host" | "package" | "meetLink" | "calendarSync"
 >;
 
+/**
+ * `cancelledAt` comes from `booking.status`: a cancelled booking keeps its details but loses its
+ * Meet link, since the calendar event behind it is gone.
+ */
 export function BookingConfirmation({
   booking,
   visitorTimeZone,
+  cancelledAt = null,
 }: {
   booking: ConfirmationView;
   visitorTimeZone: string;
+  cancelledAt?: Date | null;
 }) {
   const { startTime, endTime, host } = booking;
   const hostTime = formatTimeRange(startTime, endTime, host.timeZone);
@@ -25,13 +31,24 @@ export function BookingConfirmation({
   return (
     <section className="mx-auto max-w-xl rounded-lg border border-tt-border bg-tt-surface p-8">
       <div className="flex items-center gap-3">
-        <span
-          aria-hidden="true"
-          className="flex h-10 w-10 items-center justify-center rounded-full bg-tt-success-soft text-xl text-tt-success"
-        >
-          ✓
-        </span>
-        <h1 className="text-2xl font-semibold">You&apos;re booked</h1>
+        {cancelledAt ? (
+          <span
+            aria-hidden="true"
+            className="flex h-10 w-10 items-center justify-center rounded-full bg-tt-danger-soft text-xl text-tt-danger"
+          >
+            ✕
+          </span>
+        ) : (
+          <span
+            aria-hidden="true"
+            className="flex h-10 w-10 items-center justify-center rounded-full bg-tt-success-soft text-xl text-tt-success"
+          >
+            ✓
+          </span>
+        )}
+        <h1 className="text-2xl font-semibold">
+          {cancelledAt ? "Booking cancelled" : "You're booked"}
+        </h1>
       </div>
       <p className="mt-3 text-tt-text-muted">
         {booking.package.name} with {host.name} · {booking.package.durationMinutes} minutes
@@ -60,7 +77,12 @@ export function BookingConfirmation({
       </dl>
 
       <div className="mt-6 border-t border-tt-border pt-6">
-        {booking.meetLink ? (
+        {cancelledAt ? (
+          <p>
+            Cancelled on {formatLongDate(cancelledAt, visitorTimeZone)}. The time is free for others
+            to book again.
+          </p>
+        ) : booking.meetLink ? (
           <>
             <a
               href={booking.meetLink}
