@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cancelBooking, getBookingStatus } from "../services/booking-cancellation.service.ts";
+import { rescheduleBooking } from "../services/booking-reschedule.service.ts";
 import { createBooking, getBookingForCustomer } from "../services/booking.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { hostSlug, instant, recordId } from "./inputs.ts";
@@ -40,6 +41,13 @@ export const bookingRouter = router({
     .mutation(({ ctx, input }) =>
       mapServiceErrors(() =>
         cancelBooking(ctx, { bookingId: input.id, by: "customer", token: input.token }),
+      ),
+    ),
+  reschedule: publicProcedure
+    .input(customerBooking.extend({ startTime: instant("Pick a new time.") }))
+    .mutation(({ ctx, input: { id, token, startTime } }) =>
+      mapServiceErrors(() =>
+        rescheduleBooking(ctx, { bookingId: id, startTime, by: "customer", token }),
       ),
     ),
 });

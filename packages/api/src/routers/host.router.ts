@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { cancelBooking } from "../services/booking-cancellation.service.ts";
+import { rescheduleBooking } from "../services/booking-reschedule.service.ts";
 import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
 import { upcomingBookings } from "../services/host-bookings.service.ts";
 import { hostProcedure, router } from "../trpc.ts";
-import { newHostSlug, recordId, timeZone } from "./inputs.ts";
+import { instant, newHostSlug, recordId, timeZone } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const onboardingInput = z.object({
@@ -28,6 +29,11 @@ export const hostRouter = router({
       mapServiceErrors(() =>
         cancelBooking(ctx, { bookingId: input.bookingId, by: "host", hostId: ctx.host.id }),
       ),
+    ),
+  rescheduleBooking: hostProcedure
+    .input(z.object({ bookingId: recordId, startTime: instant("Pick a new time.") }))
+    .mutation(({ ctx, input }) =>
+      mapServiceErrors(() => rescheduleBooking(ctx, { ...input, by: "host", hostId: ctx.host.id })),
     ),
   completeOnboarding: hostProcedure
     .input(onboardingInput)

@@ -1,5 +1,6 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import {
+  BookingCancelledError,
   BookingStartedError,
   InvalidRangeError,
   NotFoundError,
@@ -15,6 +16,7 @@ const codes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY]> = [
   [SlotNotOfferedError, "BAD_REQUEST"],
   [InvalidRangeError, "BAD_REQUEST"],
   [BookingStartedError, "PRECONDITION_FAILED"],
+  [BookingCancelledError, "PRECONDITION_FAILED"],
 ];
 
 /** Turns a service's typed error into the tRPC error clients see; anything else stays a 500. */

@@ -1,6 +1,7 @@
 import type { ApiDeps } from "../deps.ts";
-import { NotFoundError } from "./errors.ts";
-import { generateSlots, type Interval } from "./slot-generation.ts";
+import { googleBusyTimes } from "./busy-times.ts";
+import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "./errors.ts";
+import { generateSlots, overlaps, type Interval } from "./slot-generation.ts";
 
 /** The host behind a booking page and one of its active packages, or NotFoundError. */
 export async function loadBookable(
@@ -34,4 +35,27 @@ export function offeredSlots(
     durationMinutes: pkg.durationMinutes,
     minimumNoticeMinutes: host.minimumNoticeMinutes,
   });
+}
+
+/**
+ * The interval a booking starting at `startTime` would hold, once that start is one of the
+ * package's offered slots and the host's Google Calendar is not busy then. Other TimeTap bookings
+ * are left to the database's exclusion constraint, the one place that cannot race.
+ */
+export async function requireFreeSlot(
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
+  bookable: Bookable,
+  startTime: Date,
+): Promise<Interval> {
+  const offered = offeredSlots(bookable, {
+    from: startTime,
+    to: new Date(startTime.getTime() + 1),
+    now: deps.clock.now(),
+    busy: [],
+  });
+  if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
+  const slot = { start: startTime, end: offered[0].end };
+  const { busy } = await googleBusyTimes(deps, bookable.host, slot.start, slot.end);
+  if (busy.some((block) => overlaps(block, slot))) throw new SlotTakenError();
+  return slot;
 }

@@ -1,15 +1,11 @@
 import { isRecordNotFound, type Booking } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { sameSecret } from "../same-secret.ts";
 import { invalidateBusyTimes } from "./busy-times.ts";
 import { syncNow } from "./calendar-sync.service.ts";
-import { BookingStartedError, NotFoundError } from "./errors.ts";
-import { calendarSyncState } from "./host-calendar.ts";
+import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
+import { BookingStartedError } from "./errors.ts";
 
-/** Which booking, and who may cancel it: the customer holding its token, or its host. */
-export type CancellationRequest = { bookingId: string } & (
-  { by: "customer"; token: string } | { by: "host"; hostId: string }
-);
+export type CancellationRequest = { bookingId: string } & BookingAccess;
 
 /**
  * Cancels a confirmed booking before it starts. The booking and the calendar work its event
@@ -18,17 +14,12 @@ export type CancellationRequest = { bookingId: string } & (
  * same as once.
  */
 export async function cancelBooking(deps: ApiDeps, request: CancellationRequest) {
-  const booking = await findCancellable(deps, request);
+  const booking = await findBookingFor(deps, request.bookingId, request);
   if (booking.status === "CANCELLED") return bookingStatus(booking);
   const now = deps.clock.now();
-  if (booking.startTime <= now) throw new BookingStartedError();
+  if (booking.startTime <= now) throw new BookingStartedError("cancelled");
 
-  const createState = booking.calendarSyncs[0]?.state;
-  // No create sync ever reached Google when it was skipped or refused, so no event can exist.
-  const deleteState =
-    createState === undefined || createState === "skipped" || createState === "failed"
-      ? "skipped"
-      : calendarSyncState(booking.host);
+  const deleteState = followUpSyncState(booking);
   let deleteSyncId: string | undefined;
   try {
     const cancelled = await deps.db.booking.update({
@@ -56,29 +47,9 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
   return statusOf(deps, booking.id);
 }
 
-async function findCancellable({ db }: Pick<ApiDeps, "db">, request: CancellationRequest) {
-  const booking = await db.booking.findUnique({
-    where: { id: request.bookingId },
-    include: {
-      host: { select: { calendarStatus: true, googleRefreshToken: true } },
-      calendarSyncs: { where: { action: "create" }, select: { state: true }, take: 1 },
-    },
-  });
-  const allowed =
-    booking &&
-    (request.by === "customer"
-      ? sameSecret(booking.accessToken, request.token)
-      : booking.hostId === request.hostId);
-  if (!allowed) throw new NotFoundError("Booking not found.");
-  return booking;
-}
-
 /** The customer's view of whether their booking still stands; only with its token. */
-export async function getBookingStatus({ db }: Pick<ApiDeps, "db">, id: string, token: string) {
-  const booking = await db.booking.findUnique({ where: { id } });
-  if (!booking || !sameSecret(booking.accessToken, token))
-    throw new NotFoundError("Booking not found.");
-  return bookingStatus(booking);
+export async function getBookingStatus(deps: Pick<ApiDeps, "db">, id: string, token: string) {
+  return bookingStatus(await findBookingFor(deps, id, { by: "customer", token }));
 }
 
 async function statusOf({ db }: Pick<ApiDeps, "db">, id: string) {

@@ -2,13 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../same-secret.ts";
-import { loadBookable, offeredSlots } from "./bookable.ts";
+import { loadBookable, requireFreeSlot } from "./bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
-import { googleBusyTimes, invalidateBusyTimes } from "./busy-times.ts";
+import { invalidateBusyTimes } from "./busy-times.ts";
 import { syncNow } from "./calendar-sync.service.ts";
-import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "./errors.ts";
+import { NotFoundError, SlotTakenError } from "./errors.ts";
 import { calendarSyncState } from "./host-calendar.ts";
-import { overlaps } from "./slot-generation.ts";
 
 export interface CreateBookingInput {
   hostSlug: string;
@@ -27,20 +26,7 @@ export interface CreateBookingInput {
 export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
   const { host, pkg } = bookable;
-  const startTime = input.startTime;
-  const endTime = new Date(startTime.getTime() + pkg.durationMinutes * 60_000);
-
-  const offered = offeredSlots(bookable, {
-    from: startTime,
-    to: new Date(startTime.getTime() + 1),
-    now: deps.clock.now(),
-    busy: [],
-  });
-  if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
-
-  const { busy } = await googleBusyTimes(deps, host, startTime, endTime);
-  if (busy.some((block) => overlaps(block, { start: startTime, end: endTime })))
-    throw new SlotTakenError();
+  const { start: startTime, end: endTime } = await requireFreeSlot(deps, bookable, input.startTime);
 
   const syncState = calendarSyncState(host);
   const bookingId = randomUUID();
@@ -78,7 +64,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   return getConfirmation(deps, booking.id);
 }
 
-async function getConfirmation({ db }: Pick<ApiDeps, "db">, id: string) {
+export async function getConfirmation({ db }: Pick<ApiDeps, "db">, id: string) {
   return toConfirmation(
     await db.booking.findUniqueOrThrow({ where: { id }, include: confirmationInclude }),
   );

@@ -27,12 +27,15 @@ async function claimSyncs(
         AND next_attempt_at <= ${now}
         AND (locked_until IS NULL OR locked_until <= ${now})
         AND (${options.id ?? null}::text IS NULL OR id = ${options.id ?? null}::text)
-        -- A delete waits while the booking's create is in flight: that attempt read the booking
-        -- before it was cancelled and may still make the event.
-        AND NOT (action = 'delete' AND EXISTS (
+        -- One piece of a booking's calendar work at a time: a create still at Google read the
+        -- booking before a cancel or move and may still make the event. A move also waits for
+        -- the event to exist.
+        AND NOT EXISTS (
           SELECT 1 FROM calendar_sync c
-          WHERE c.booking_id = s.booking_id AND c.action = 'create' AND c.state = 'pending'
-            AND c.locked_until > ${now}))
+          WHERE c.booking_id = s.booking_id AND c.id <> s.id
+            AND ((c.state = 'pending' AND c.locked_until > ${now})
+              OR (s.action = 'update' AND c.action = 'create'
+                  AND c.state IN ('pending', 'parked'))))
       ORDER BY next_attempt_at
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
@@ -60,11 +63,10 @@ async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
   switch (sync.action) {
     case "create":
       return createEvent(deps, sync, refreshToken);
+    case "update":
+      return moveEvent(deps, sync, refreshToken);
     case "delete":
       return deleteEvent(deps, sync, refreshToken);
-    default:
-      // Rescheduling will make these; until then a row like this can only be a mistake.
-      return finish(deps, syncId, { state: "failed", lastError: `no ${sync.action} syncs yet` });
   }
 }
 
@@ -119,6 +121,31 @@ async function createEvent(
     data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
   });
   return succeed(deps, sync, attempts);
+}
+
+/**
+ * Puts the event at the booking's current times. Should the booking move again while Google is
+ * answering, the row stays due, so the last move is the one the calendar ends up with.
+ */
+async function moveEvent(
+  deps: SyncDeps,
+  sync: ClaimedSync,
+  refreshToken: string,
+): Promise<SyncOutcome> {
+  const { booking } = sync;
+  if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
+  const result = await callGoogle(deps, sync, () =>
+    deps.google.updateCalendarEvent(
+      refreshToken,
+      booking.googleEventId ?? eventIdForBooking(booking.id),
+      { start: booking.startTime, end: booking.endTime, timeZone: booking.host.timeZone },
+    ),
+  );
+  if ("outcome" in result) return result.outcome;
+  const now = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
+  if (now.startTime.getTime() !== booking.startTime.getTime())
+    return finish(deps, sync.id, { state: "pending", nextAttemptAt: deps.clock.now() });
+  return succeed(deps, sync, sync.attempts + 1);
 }
 
 /**

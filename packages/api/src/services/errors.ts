@@ -27,10 +27,18 @@ export class InvalidRangeError extends Error {
   override name = "InvalidRangeError";
 }
 
-/** A session that has begun (or ended) can no longer be cancelled. */
+/** A session that has begun (or ended) can no longer be cancelled or moved. */
 export class BookingStartedError extends Error {
   override name = "BookingStartedError";
+  constructor(change: "cancelled" | "moved") {
+    super(`This session has already started, so it can no longer be ${change}.`);
+  }
+}
+
+/** A cancelled booking stays cancelled: it cannot be moved. */
+export class BookingCancelledError extends Error {
+  override name = "BookingCancelledError";
   constructor() {
-    super("This session has already started, so it can no longer be cancelled.");
+    super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }

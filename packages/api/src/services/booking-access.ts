@@ -1,0 +1,46 @@
+import type { SyncState } from "@timetap/db";
+import type { ApiDeps } from "../deps.ts";
+import { sameSecret } from "../same-secret.ts";
+import { NotFoundError } from "./errors.ts";
+import { calendarSyncState } from "./host-calendar.ts";
+
+/** Who acts on a booking: the customer holding its token, or its host. */
+export type BookingAccess = { by: "customer"; token: string } | { by: "host"; hostId: string };
+
+/**
+ * The booking, with what changing it needs, when `access` may act on it. Otherwise NotFoundError:
+ * a wrong token and a missing booking look the same, so ids cannot be probed.
+ */
+export async function findBookingFor(
+  { db }: Pick<ApiDeps, "db">,
+  bookingId: string,
+  access: BookingAccess,
+) {
+  const booking = await db.booking.findUnique({
+    where: { id: bookingId },
+    include: {
+      host: { select: { slug: true, calendarStatus: true, googleRefreshToken: true } },
+      calendarSyncs: { where: { action: "create" }, select: { state: true }, take: 1 },
+    },
+  });
+  const allowed =
+    booking &&
+    (access.by === "customer"
+      ? sameSecret(booking.accessToken, access.token)
+      : booking.hostId === access.hostId);
+  if (!allowed) throw new NotFoundError("Booking not found.");
+  return booking;
+}
+
+/**
+ * The state a follow-up sync (moving or removing the event) starts in. When the create sync was
+ * skipped or refused, no event was ever made, so there is nothing to follow up.
+ */
+export function followUpSyncState(
+  booking: Awaited<ReturnType<typeof findBookingFor>>,
+): Extract<SyncState, "pending" | "parked" | "skipped"> {
+  const createState = booking.calendarSyncs[0]?.state;
+  if (createState === undefined || createState === "skipped" || createState === "failed")
+    return "skipped";
+  return calendarSyncState(booking.host);
+}

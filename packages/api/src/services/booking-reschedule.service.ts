@@ -1,0 +1,69 @@
+import { isExclusionViolation, isRecordNotFound } from "@timetap/db";
+import type { ApiDeps } from "../deps.ts";
+import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
+import { getConfirmation } from "./booking.service.ts";
+import { loadBookable, requireFreeSlot } from "./bookable.ts";
+import { invalidateBusyTimes } from "./busy-times.ts";
+import { syncNow } from "./calendar-sync.service.ts";
+import { BookingCancelledError, BookingStartedError, SlotTakenError } from "./errors.ts";
+
+export type RescheduleRequest = { bookingId: string; startTime: Date } & BookingAccess;
+
+/**
+ * Moves a confirmed booking to another offered time of the same package. The new times and the
+ * calendar work they need (moving the event; Google emails the customer) commit together; the
+ * exclusion constraint refuses a time someone else holds. The Meet link stays the same.
+ */
+export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
+  const booking = await findBookingFor(deps, request.bookingId, request);
+  if (booking.status !== "CONFIRMED") throw new BookingCancelledError();
+  const now = deps.clock.now();
+  if (booking.startTime <= now) throw new BookingStartedError("moved");
+  if (booking.startTime.getTime() === request.startTime.getTime())
+    return getConfirmation(deps, booking.id);
+
+  const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId);
+  const slot = await requireFreeSlot(deps, bookable, request.startTime);
+  const updateState = followUpSyncState(booking);
+  let updateSyncId: string | undefined;
+  try {
+    const moved = await deps.db.booking.update({
+      where: { id: booking.id, status: "CONFIRMED" },
+      data: {
+        startTime: slot.start,
+        endTime: slot.end,
+        calendarSyncs: {
+          // An earlier move not yet made is replaced by this one: one update email, not two.
+          updateMany: {
+            where: { action: "update", state: "pending", lockedUntil: null },
+            data: { state: "skipped" },
+          },
+          create: { action: "update", state: updateState, nextAttemptAt: now },
+        },
+      },
+      select: {
+        calendarSyncs: {
+          where: { action: "update" },
+          orderBy: { createdAt: "desc" },
+          select: { id: true },
+          take: 1,
+        },
+      },
+    });
+    updateSyncId = moved.calendarSyncs[0]?.id;
+  } catch (error) {
+    if (isExclusionViolation(error)) throw new SlotTakenError();
+    if (isRecordNotFound(error)) throw new BookingCancelledError();
+    throw error;
+  }
+  invalidateBusyTimes(deps, booking.hostId);
+  deps.logger.info("booking_rescheduled", {
+    bookingId: booking.id,
+    hostId: booking.hostId,
+    by: request.by,
+    from: booking.startTime.toISOString(),
+    to: slot.start.toISOString(),
+  });
+  if (updateState === "pending" && updateSyncId) await syncNow(deps, updateSyncId);
+  return getConfirmation(deps, booking.id);
+}
