@@ -139,3 +139,35 @@ test("a customer cancels from their confirmation page; the event goes and the ti
   await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
   expect(await pickFirstFreeSlot(page)).toBe(slot);
 });
+
+test("a customer moves their booking to another time; the event moves and keeps its Meet link", async ({
+  page,
+}) => {
+  const email = `e2e-move-${Date.now()}@example.com`;
+  await pickFirstFreeSlot(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  const join = page.getByRole("link", { name: "Join with Google Meet" });
+  await expect(join).toBeVisible();
+  const meetLink = await join.getAttribute("href");
+  const [booked] = await demoEventsWith(email);
+
+  await page.getByRole("link", { name: "Reschedule" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Move your Free intro call" }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Now booked:/)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveCount(0);
+  const newSlot = page.getByRole("radio").nth(1);
+  const newStart = await newSlot.getAttribute("value");
+  await newSlot.check();
+  await page.getByRole("button", { name: "Move booking" }).click();
+
+  await expect(page).toHaveURL(/\/bookings\/[^/?]+\?token=/);
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await expect(join).toHaveAttribute("href", meetLink ?? "");
+  const events = await demoEventsWith(email);
+  expect(events).toHaveLength(1);
+  expect(events[0]?.["id"]).toBe(booked?.["id"]);
+  expect((events[0]?.["start"] as { dateTime: string }).dateTime).toBe(newStart);
+});

@@ -24,12 +24,43 @@ import { apiFor } from "~/trpc.server";
 /** How far ahead visitors can page; well inside the 62 days `availability.slots` allows. */
 const WEEKS_AHEAD = 8;
 
+type Api = Awaited<ReturnType<typeof apiFor>>;
+
+/**
+ * With `?reschedule={id}&token={token}` the page moves that booking instead of making a new one:
+ * the address is the customer's proof, as on the confirmation page.
+ */
+function movingIn(url: URL) {
+  const id = url.searchParams.get("reschedule");
+  return id === null ? null : { id, token: url.searchParams.get("token") ?? "" };
+}
+
+/** The booking being moved, when it can still move; a cancelled one goes back to its own page. */
+async function loadMoving(api: Api, url: URL, packageId: string) {
+  const which = movingIn(url);
+  if (!which) return null;
+  const [booking, status] = await loadOr404(() =>
+    Promise.all([api.booking.get(which), api.booking.status(which)]),
+  );
+  if (booking.package.id !== packageId) throw new Response("Not found", { status: 404 });
+  if (status.status !== "CONFIRMED") throw redirect(confirmationHref(booking, url));
+  return { id: booking.id, token: booking.token, start: booking.startTime, end: booking.endTime };
+}
+
+function confirmationHref(booking: { id: string; token: string }, url: URL) {
+  const search = new URLSearchParams({ token: booking.token });
+  const zone = canonicalTimeZone(url.searchParams.get("tz"));
+  if (zone) search.set("tz", zone);
+  return `/bookings/${booking.id}?${search}`;
+}
+
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const api = await apiFor(context, request);
   const { host, packages } = await loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
   const pkg = packages.find((candidate) => candidate.id === url.searchParams.get("package"));
   if (!pkg) throw new Response("Not found", { status: 404 });
+  const moving = await loadMoving(api, url, pkg.id);
 
   const chosenZone = canonicalTimeZone(url.searchParams.get("tz"));
   const timeZone = chosenZone ?? host.timeZone;
@@ -59,6 +90,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     week: { start: week, previous, next },
     slots,
     timeZones: zoneOptions(timeZone, host.timeZone),
+    moving,
   };
 }
 
@@ -77,31 +109,35 @@ export async function action({ params, context, request }: ActionFunctionArgs) {
     return { errors: { fields: { startTime: "Pick a time." } }, values };
   }
   const api = await apiFor(context, request);
+  const moving = movingIn(url);
   let booking;
   try {
-    booking = await api.booking.create({
-      hostSlug: params.slug ?? "",
-      packageId: url.searchParams.get("package") ?? "",
-      startTime,
-      customerEmail: values.customerEmail,
-      customerName: values.customerName || undefined,
-    });
+    booking = moving
+      ? await api.booking.reschedule({ ...moving, startTime })
+      : await api.booking.create({
+          hostSlug: params.slug ?? "",
+          packageId: url.searchParams.get("package") ?? "",
+          startTime,
+          customerEmail: values.customerEmail,
+          customerName: values.customerName || undefined,
+        });
   } catch (error) {
     return {
       errors: formErrors(error, { CONFLICT: "startTime", BAD_REQUEST: "startTime" }),
       values,
     };
   }
-  const confirmation = new URLSearchParams({ token: booking.token });
-  const zone = canonicalTimeZone(url.searchParams.get("tz"));
-  if (zone) confirmation.set("tz", zone);
-  return redirect(`/bookings/${booking.id}?${confirmation}`);
+  return redirect(confirmationHref(booking, url));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data ? `Book ${data.package.name} with ${data.host.name} — TimeTap` : "TimeTap",
+    title: data
+      ? `${data.moving ? "Move" : "Book"} ${data.package.name} with ${data.host.name} — TimeTap`
+      : "TimeTap",
   },
+  // While moving a booking the address carries its access token.
+  ...(data?.moving ? [{ name: "referrer", content: "no-referrer" }] : []),
 ];
 
 export default function BookPage() {
@@ -114,6 +150,7 @@ export default function BookPage() {
     week,
     slots,
     timeZones,
+    moving,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -125,13 +162,13 @@ export default function BookPage() {
     if (zoneInAddress) return;
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!browserZone || browserZone === timeZone) return;
-    navigate(`?${weekSearch(pkg.id, browserZone, week.start)}`, {
+    navigate(`?${weekSearch(pkg.id, browserZone, week.start, moving)}`, {
       replace: true,
       preventScrollReset: true,
     });
-  }, [zoneInAddress, timeZone, pkg.id, week.start, navigate]);
+  }, [zoneInAddress, timeZone, pkg.id, week.start, navigate, moving]);
 
-  const weekHref = (start: string) => `?${weekSearch(pkg.id, chosenZone, start)}`;
+  const weekHref = (start: string) => `?${weekSearch(pkg.id, chosenZone, start, moving)}`;
 
   return (
     <section className="space-y-8">
@@ -139,7 +176,7 @@ export default function BookPage() {
         <Link to={`/${host.slug}`} className="text-sm text-tt-primary hover:underline">
           ← {host.name}
         </Link>
-        <h1 className="mt-2 text-3xl font-bold">{pkg.name}</h1>
+        <h1 className="mt-2 text-3xl font-bold">{moving ? `Move your ${pkg.name}` : pkg.name}</h1>
         <p className="mt-1 text-tt-text-muted">
           {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents)}
         </p>
@@ -167,6 +204,12 @@ export default function BookPage() {
           >
             <input type="hidden" name="package" value={pkg.id} />
             <input type="hidden" name="week" value={week.start} />
+            {moving ? (
+              <>
+                <input type="hidden" name="reschedule" value={moving.id} />
+                <input type="hidden" name="token" value={moving.token} />
+              </>
+            ) : null}
             <div className="space-y-1">
               <label htmlFor="tz" className="block text-sm font-medium">
                 Time zone
@@ -203,6 +246,7 @@ export default function BookPage() {
             errors={result?.errors}
             values={result?.values}
             submitting={navigation.state === "submitting"}
+            moving={moving ?? undefined}
             emptyHint={
               week.next ? (
                 <Link
@@ -262,8 +306,17 @@ function WeekLink({
 }
 
 /** The address of a week, keeping the visitor's zone only when they have one. */
-function weekSearch(packageId: string, timeZone: string | null, week: string) {
+function weekSearch(
+  packageId: string,
+  timeZone: string | null,
+  week: string,
+  moving: { id: string; token: string } | null,
+) {
   const search = new URLSearchParams({ package: packageId });
+  if (moving) {
+    search.set("reschedule", moving.id);
+    search.set("token", moving.token);
+  }
   if (timeZone) search.set("tz", timeZone);
   search.set("week", week);
   return search;

@@ -7,7 +7,7 @@ import {
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { BookingConfirmation } from "~/components/booking/booking-confirmation";
-import { CancelBooking } from "~/components/booking/cancel-booking";
+import { ChangeBooking } from "~/components/booking/change-booking";
 import { canonicalTimeZone } from "~/components/booking/time";
 import { formErrors } from "~/form-errors.server";
 import { loadOr404 } from "~/load-or-404.server";
@@ -33,7 +33,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return {
     booking,
     cancelledAt: status.cancelledAt,
-    cancellable: status.status === "CONFIRMED" && booking.startTime > context.api.clock.now(),
+    changeable: status.status === "CONFIRMED" && booking.startTime > context.api.clock.now(),
     chosenZone: canonicalTimeZone(url.searchParams.get("tz")),
   };
 }
@@ -62,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function BookingPage() {
-  const { booking, cancelledAt, cancellable, chosenZone } = useLoaderData<typeof loader>();
+  const { booking, cancelledAt, changeable, chosenZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [visitorTimeZone, setVisitorTimeZone] = useState(chosenZone ?? booking.host.timeZone);
   useEffect(() => {
@@ -77,8 +77,12 @@ export default function BookingPage() {
         visitorTimeZone={visitorTimeZone}
         cancelledAt={cancelledAt}
       />
-      {cancellable ? (
-        <CancelBooking hostName={booking.host.name} error={actionData?.error} />
+      {changeable ? (
+        <ChangeBooking
+          hostName={booking.host.name}
+          rescheduleHref={rescheduleHref(booking)}
+          error={actionData?.error}
+        />
       ) : null}
       <p className="text-center text-sm">
         <Link to={`/${booking.host.slug}`} className="text-tt-primary hover:underline">
@@ -87,6 +91,21 @@ export default function BookingPage() {
       </p>
     </div>
   );
+}
+
+/** The booking page of the same package, moving this booking rather than making a new one. */
+function rescheduleHref(booking: {
+  id: string;
+  token: string;
+  host: { slug: string };
+  package: { id: string };
+}) {
+  const search = new URLSearchParams({
+    package: booking.package.id,
+    reschedule: booking.id,
+    token: booking.token,
+  });
+  return `/${booking.host.slug}/book?${search}`;
 }
 
 /** Re-runs the loader every few seconds while `active`, for a while after the page opened. */
