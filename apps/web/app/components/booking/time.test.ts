@@ -74,6 +74,38 @@ describe("startOfLocalDay", () => {
       "2026-09-06T04:00:00.000Z",
     );
   });
+
+  it("finds local midnight on either side of an autumn DST change", () => {
+    expect(startOfLocalDay("2026-10-25", "Europe/Berlin").toISOString()).toBe(
+      "2026-10-24T22:00:00.000Z",
+    );
+    expect(startOfLocalDay("2026-10-26", "Europe/Berlin").toISOString()).toBe(
+      "2026-10-25T23:00:00.000Z",
+    );
+    expect(startOfLocalDay("2026-11-01", "America/New_York").toISOString()).toBe(
+      "2026-11-01T04:00:00.000Z",
+    );
+    expect(startOfLocalDay("2026-11-02", "America/New_York").toISOString()).toBe(
+      "2026-11-02T05:00:00.000Z",
+    );
+  });
+
+  it("starts the day at 01:00 in Beirut, where DST also skips midnight", () => {
+    expect(startOfLocalDay("2026-03-29", "Asia/Beirut").toISOString()).toBe(
+      "2026-03-28T22:00:00.000Z",
+    );
+  });
+
+  it("starts the day at the first midnight when the clocks go back around it", () => {
+    // Chile goes back from -03 to -04 at midnight on 5 April 2026: 23:00 repeats, midnight does not.
+    expect(startOfLocalDay("2026-04-05", "America/Santiago").toISOString()).toBe(
+      "2026-04-05T04:00:00.000Z",
+    );
+    // Cuba goes back from 01:00 to 00:00 on 1 November 2026, so midnight comes twice.
+    expect(startOfLocalDay("2026-11-01", "America/Havana").toISOString()).toBe(
+      "2026-11-01T04:00:00.000Z",
+    );
+  });
 });
 
 describe("chooseWeek", () => {
@@ -107,6 +139,19 @@ describe("chooseWeek", () => {
       next: null,
     });
     expect(chooseWeek("not-a-date", now, "Europe/Berlin", 8).week).toBe("2026-03-23");
+  });
+
+  it("bounds a New York week by local midnights when DST starts or ends inside it", () => {
+    const spring = chooseWeek(null, new Date("2026-03-04T15:00:00Z"), "America/New_York", 8);
+    expect(spring.week).toBe("2026-03-02");
+    expect(spring.from.toISOString()).toBe("2026-03-02T05:00:00.000Z");
+    expect(spring.to.toISOString()).toBe("2026-03-09T04:00:00.000Z");
+
+    const autumn = chooseWeek(null, new Date("2026-10-28T15:00:00Z"), "America/New_York", 8);
+    expect(autumn.week).toBe("2026-10-26");
+    expect(autumn.from.toISOString()).toBe("2026-10-26T04:00:00.000Z");
+    // 169 hours: the clocks go back on Sunday 1 November.
+    expect(autumn.to.toISOString()).toBe("2026-11-02T05:00:00.000Z");
   });
 });
 
@@ -156,5 +201,40 @@ describe("formatting", () => {
     expect(formatWeekRange("2026-12-07")).toBe("7–13 December 2026");
     expect(formatWeekRange("2026-11-30")).toBe("30 November – 6 December 2026");
     expect(formatWeekRange("2026-12-28")).toBe("28 December 2026 – 3 January 2027");
+  });
+});
+
+describe("the process's own time zone", () => {
+  // Computed with date-fns' wall-clock setters, each answer comes out differently in one of these
+  // zones: TZDate resolves a DST change through the zone of the process it runs in.
+  const answers = () => [
+    startOfLocalDay("2026-04-05", "America/Santiago").toISOString(),
+    startOfLocalDay("2026-11-01", "America/Havana").toISOString(),
+    startOfLocalDay("2026-03-29", "America/Nuuk").toISOString(),
+    addDays("2026-04-04", -7),
+  ];
+
+  it("changes no answer", () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of [
+        "UTC",
+        "Australia/Sydney",
+        "America/Los_Angeles",
+        "Europe/Berlin",
+        "America/Nuuk",
+      ]) {
+        process.env.TZ = zone;
+        expect(answers(), zone).toEqual([
+          "2026-04-05T04:00:00.000Z",
+          "2026-11-01T04:00:00.000Z",
+          "2026-03-29T01:00:00.000Z",
+          "2026-03-28",
+        ]);
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 });
