@@ -1,7 +1,23 @@
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import {
+  addDays as addCalendarDays,
+  addHours,
+  format,
+  isSameMonth,
+  isSameYear,
+  isValid,
+  startOfISOWeek,
+} from "date-fns";
+
 /**
  * Calendar arithmetic for the booking pages. Instants are `Date`s; a day on the visitor's wall
- * calendar is a `LocalDate` ("YYYY-MM-DD"). Every conversion between the two goes through
- * `Intl.DateTimeFormat` with an explicit `timeZone`, so DST follows the runtime's tz database.
+ * calendar is a `LocalDate` ("YYYY-MM-DD"). Zones are handled by `@date-fns/tz`, so DST follows
+ * the runtime's tz database.
+ *
+ * `TZDate` settles a wall time that falls in a DST gap or overlap through the process's own zone
+ * (as `wallTimeToInstant` in the API's slot generation notes), so a server or browser elsewhere
+ * could start a day an hour, or even a day, off. Instants are therefore only ever read as wall
+ * times in the visitor's zone; the one way back, `startOfLocalDay`, goes through its offsets.
  */
 export type LocalDate = string;
 
@@ -10,8 +26,8 @@ export interface Slot {
   end: Date;
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const LOCAL_DATE = "yyyy-MM-dd";
+const MINUTE_MS = 60_000;
 
 /** The zone as Intl spells it, or null when the runtime does not know it. */
 export function canonicalTimeZone(value: string | null | undefined): string | null {
@@ -25,39 +41,38 @@ export function canonicalTimeZone(value: string | null | undefined): string | nu
 
 /** A "YYYY-MM-DD" that names a real calendar day, or null. */
 export function parseLocalDate(value: string | null | undefined): LocalDate | null {
-  const match = value ? LOCAL_DATE.exec(value) : null;
-  if (!match) return null;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return toLocalDate(Date.UTC(y, m - 1, d)) === value ? value : null;
+  if (!value) return null;
+  const day = calendarDay(value);
+  // The round trip rejects days the calendar lacks (2026-02-30) and every other spelling.
+  return isValid(day) && format(day, LOCAL_DATE) === value ? value : null;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return toLocalDate(utcMidnight(date) + days * DAY_MS);
+  return format(addCalendarDays(calendarDay(date), days), LOCAL_DATE);
 }
 
 /** The Monday on or before `date`. */
 export function mondayOf(date: LocalDate): LocalDate {
-  const weekday = new Date(utcMidnight(date)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
+  return format(startOfISOWeek(calendarDay(date)), LOCAL_DATE);
 }
 
 /** The day `instant` falls on in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return toLocalDate(Date.UTC(year, month - 1, day));
+  return format(instant, LOCAL_DATE, { in: tz(timeZone) });
 }
 
 /** The first instant of `date` in `timeZone` (01:00 where DST skips midnight). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
-  const midnightAsUtc = utcMidnight(date);
-  const firstGuess = midnightAsUtc - offsetAt(midnightAsUtc, timeZone);
-  // The offset at the first guess is the one in force near local midnight, unless a transition
-  // lies between them; the first guess is then the right answer when midnight itself is skipped.
-  const secondGuess = midnightAsUtc - offsetAt(firstGuess, timeZone);
-  const onThatDay = [firstGuess, secondGuess].filter(
-    (ms) => localDateOf(new Date(ms), timeZone) === date,
-  );
-  return new Date(Math.min(...(onThatDay.length > 0 ? onThatDay : [secondGuess])));
+  const midnight = utcMidnight(date);
+  // Local midnight lies within a day of UTC's, and no zone changes its offset twice in that span,
+  // so the day begins at midnight in the offset in force before or after: the earlier of the two
+  // that the zone's clock shows on this day. Where DST skips midnight the clocks jump at midnight,
+  // so that instant in the earlier offset reads 01:00. A day a zone skipped entirely (Samoa's
+  // 30 December 2011) starts where the next one does.
+  const starts = [-24, 24]
+    .map((hours) => midnight.getTime() - tzOffset(timeZone, addHours(midnight, hours)) * MINUTE_MS)
+    .filter((start) => localDateOf(new Date(start), timeZone) >= date);
+  return new Date(Math.min(...starts));
 }
 
 export interface WeekChoice {
@@ -113,8 +128,7 @@ export function groupByLocalDay<T extends Slot>(
 
 /** "09:00" */
 export function formatTime(instant: Date, timeZone: string): string {
-  const { hour, minute } = wallClock(instant, timeZone);
-  return `${pad(hour)}:${pad(minute)}`;
+  return format(instant, "HH:mm", { in: tz(timeZone) });
 }
 
 /** "10:00–10:30" */
@@ -124,81 +138,36 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string): strin
 
 /** "Monday, 7 December" */
 export function formatDayHeading(date: LocalDate): string {
-  const { weekday, day, month } = names(new Date(utcMidnight(date)), "UTC");
-  return `${weekday}, ${day} ${month}`;
+  return format(calendarDay(date), "EEEE, d MMMM");
 }
 
 /** "Monday, 7 December 2026", the day `instant` falls on in `timeZone`. */
 export function formatLongDate(instant: Date, timeZone: string): string {
-  const { weekday, day, month, year } = names(instant, timeZone);
-  return `${weekday}, ${day} ${month} ${year}`;
+  return format(instant, "EEEE, d MMMM yyyy", { in: tz(timeZone) });
 }
 
 /** "7–13 December 2026", "30 November – 6 December 2026" for the week starting on `monday`. */
 export function formatWeekRange(monday: LocalDate): string {
-  const first = names(new Date(utcMidnight(monday)), "UTC");
-  const last = names(new Date(utcMidnight(addDays(monday, 6))), "UTC");
-  if (first.year !== last.year) {
-    return `${first.day} ${first.month} ${first.year} – ${last.day} ${last.month} ${last.year}`;
+  const first = calendarDay(monday);
+  const last = addCalendarDays(first, 6);
+  if (!isSameYear(first, last)) {
+    return `${format(first, "d MMMM yyyy")} – ${format(last, "d MMMM yyyy")}`;
   }
-  if (first.month !== last.month) {
-    return `${first.day} ${first.month} – ${last.day} ${last.month} ${last.year}`;
+  if (!isSameMonth(first, last)) {
+    return `${format(first, "d MMMM")} – ${format(last, "d MMMM yyyy")}`;
   }
-  return `${first.day}–${last.day} ${last.month} ${last.year}`;
+  return `${format(first, "d")}–${format(last, "d MMMM yyyy")}`;
 }
 
-function wallClock(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: part("year"),
-    month: part("month"),
-    day: part("day"),
-    hour: part("hour"),
-    minute: part("minute"),
-    second: part("second"),
-  };
+/** `date` 00:00 on a clock that reads UTC. */
+function utcMidnight(date: LocalDate): TZDate {
+  return new TZDate(date, "UTC");
 }
 
-/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-  const { year, month, day, hour, minute, second } = wallClock(new Date(ms), timeZone);
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return wallAsUtc - (ms - (ms % 1000));
-}
-
-function names(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? "";
-  return { weekday: part("weekday"), day: part("day"), month: part("month"), year: part("year") };
-}
-
-function utcMidnight(date: LocalDate): number {
-  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-function toLocalDate(ms: number): LocalDate {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, "0");
+/**
+ * `date` as a value for date-fns' calendar functions. Their day arithmetic also passes through
+ * the process's own zone; at noon it cannot meet a DST change there.
+ */
+function calendarDay(date: LocalDate): TZDate {
+  return addHours(utcMidnight(date), 12);
 }
