@@ -3,8 +3,10 @@ import { eventIdForBooking } from "@timetap/google";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   bookingInput,
+  liveDemoEvents,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
+  otherHost,
   useBookingHarness,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
@@ -17,8 +19,7 @@ beforeEach(() => {
   ({ harness, intro } = suite);
 });
 
-const liveEvents = (h = harness) =>
-  h.emulator.events(DEMO_HOST.email).filter((event) => event.status !== "cancelled");
+const liveEvents = (h = harness) => liveDemoEvents(h);
 const deletes = (h = harness) =>
   h.emulator.requests().filter((request) => request.operation === "events.delete");
 const MONDAY_WEEK = {
@@ -200,11 +201,7 @@ describe("host.cancelBooking", () => {
   it("lets the host cancel their own booking, and no one else's", async () => {
     const booking = await book();
     const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
-    const other = await harness.db.host.upsert({
-      where: { email: "olga@example.com" },
-      update: {},
-      create: { email: "olga@example.com", name: "Olga Other", slug: "olga", timeZone: "UTC" },
-    });
+    const other = await otherHost(harness);
 
     await expect(
       harness.caller({ sessionHostId: other.id }).host.cancelBooking({ bookingId: booking.id }),

@@ -1,7 +1,6 @@
 import { isRecordNotFound, type Booking } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "./busy-times.ts";
-import { syncNow } from "./calendar-sync.service.ts";
+import { afterBookingCommitted } from "./booking-committed.ts";
 import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
 import { BookingStartedError } from "./errors.ts";
 
@@ -37,13 +36,13 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
     if (isRecordNotFound(error)) return statusOf(deps, booking.id);
     throw error;
   }
-  invalidateBusyTimes(deps, booking.hostId);
-  deps.logger.info("booking_cancelled", {
+  await afterBookingCommitted(deps, {
+    event: "booking_cancelled",
     bookingId: booking.id,
     hostId: booking.hostId,
-    by: request.by,
+    details: { by: request.by },
+    sync: { id: deleteSyncId, state: deleteState },
   });
-  if (deleteState === "pending" && deleteSyncId) await syncNow(deps, deleteSyncId);
   return statusOf(deps, booking.id);
 }
 

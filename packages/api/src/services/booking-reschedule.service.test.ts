@@ -3,8 +3,10 @@ import { eventIdForBooking } from "@timetap/google";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   bookingInput,
+  liveDemoEvents,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
+  otherHost,
   useBookingHarness,
 } from "../testing/booking-fixtures.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
@@ -20,8 +22,7 @@ beforeEach(() => {
 const MONDAY_TWO_BERLIN = new Date("2030-01-07T13:00:00Z");
 const minutesLater = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
-const liveEvents = () =>
-  harness.emulator.events(DEMO_HOST.email).filter((event) => event.status !== "cancelled");
+const liveEvents = () => liveDemoEvents(harness);
 const patches = () =>
   harness.emulator.requests().filter((request) => request.operation === "events.patch");
 const offeredOnMonday = async () =>
@@ -184,11 +185,7 @@ describe("host.rescheduleBooking", () => {
   it("lets the host move their own booking, and no one else's", async () => {
     const booking = await book();
     const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
-    const other = await harness.db.host.upsert({
-      where: { email: "olga@example.com" },
-      update: {},
-      create: { email: "olga@example.com", name: "Olga Other", slug: "olga", timeZone: "UTC" },
-    });
+    const other = await otherHost(harness);
     const input = { bookingId: booking.id, startTime: MONDAY_TWO_BERLIN };
 
     await expect(

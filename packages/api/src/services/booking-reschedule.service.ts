@@ -3,8 +3,7 @@ import type { ApiDeps } from "../deps.ts";
 import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "./bookable.ts";
-import { invalidateBusyTimes } from "./busy-times.ts";
-import { syncNow } from "./calendar-sync.service.ts";
+import { afterBookingCommitted } from "./booking-committed.ts";
 import { BookingCancelledError, BookingStartedError, SlotTakenError } from "./errors.ts";
 
 export type RescheduleRequest = { bookingId: string; startTime: Date } & BookingAccess;
@@ -56,14 +55,16 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
     if (isRecordNotFound(error)) throw new BookingCancelledError();
     throw error;
   }
-  invalidateBusyTimes(deps, booking.hostId);
-  deps.logger.info("booking_rescheduled", {
+  await afterBookingCommitted(deps, {
+    event: "booking_rescheduled",
     bookingId: booking.id,
     hostId: booking.hostId,
-    by: request.by,
-    from: booking.startTime.toISOString(),
-    to: slot.start.toISOString(),
+    details: {
+      by: request.by,
+      from: booking.startTime.toISOString(),
+      to: slot.start.toISOString(),
+    },
+    sync: { id: updateSyncId, state: updateState },
   });
-  if (updateState === "pending" && updateSyncId) await syncNow(deps, updateSyncId);
   return getConfirmation(deps, booking.id);
 }

@@ -4,8 +4,7 @@ import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../same-secret.ts";
 import { loadBookable, requireFreeSlot } from "./bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
-import { invalidateBusyTimes } from "./busy-times.ts";
-import { syncNow } from "./calendar-sync.service.ts";
+import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "./errors.ts";
 import { calendarSyncState } from "./host-calendar.ts";
 
@@ -56,11 +55,13 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     if (isExclusionViolation(error)) throw new SlotTakenError();
     throw error;
   }
-  invalidateBusyTimes(deps, host.id);
-  deps.logger.info("booking_created", { bookingId: booking.id, hostId: host.id });
 
-  const syncId = booking.calendarSyncs[0]?.id;
-  if (syncState === "pending" && syncId) await syncNow(deps, syncId);
+  await afterBookingCommitted(deps, {
+    event: "booking_created",
+    bookingId: booking.id,
+    hostId: host.id,
+    sync: { id: booking.calendarSyncs[0]?.id, state: syncState },
+  });
   return getConfirmation(deps, booking.id);
 }
 

@@ -32,6 +32,20 @@ export async function demoWithCalendar(harness: Harness, options: { connected?: 
   return { host, intro };
 }
 
+/** The demo host's calendar events that are not cancelled, as the emulator holds them. */
+export function liveDemoEvents(harness: Harness) {
+  return harness.emulator.events(DEMO_HOST.email).filter((event) => event.status !== "cancelled");
+}
+
+/** A second host, to show that one host cannot touch another's bookings. */
+export async function otherHost(harness: Harness) {
+  return harness.db.host.upsert({
+    where: { email: "olga@example.com" },
+    update: {},
+    create: { email: "olga@example.com", name: "Olga Other", slug: "olga", timeZone: "UTC" },
+  });
+}
+
 export function bookingInput(
   packageId: string,
   startTime: Date,

@@ -1,0 +1,27 @@
+import type { ApiDeps } from "../deps.ts";
+import { invalidateBusyTimes } from "./busy-times.ts";
+import { syncNow } from "./calendar-sync.service.ts";
+
+/**
+ * What follows every committed change to a booking (made, cancelled, moved): the host's cached
+ * busy times are stale, the change is logged, and its calendar sync row, when it can go to
+ * Google now, is tried at once within the deadline.
+ */
+export async function afterBookingCommitted(
+  deps: ApiDeps,
+  change: {
+    event: "booking_created" | "booking_cancelled" | "booking_rescheduled";
+    bookingId: string;
+    hostId: string;
+    details?: Record<string, unknown>;
+    sync: { id: string | undefined; state: string };
+  },
+): Promise<void> {
+  invalidateBusyTimes(deps, change.hostId);
+  deps.logger.info(change.event, {
+    bookingId: change.bookingId,
+    hostId: change.hostId,
+    ...change.details,
+  });
+  if (change.sync.state === "pending" && change.sync.id) await syncNow(deps, change.sync.id);
+}
