@@ -31,7 +31,17 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 export const hostProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const host = await authenticateHost(ctx.db, ctx.auth);
-  if (!host) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
-  return next({ ctx: { ...ctx, host } });
+  const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
+  if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
+  return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
+});
+
+/**
+ * Host procedures only a signed-in host may call, not an API key: managing the keys themselves,
+ * so a leaked key cannot mint others that outlive its revocation.
+ */
+export const signedInHostProcedure = hostProcedure.use(({ ctx, next }) => {
+  if (ctx.via !== "session")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Manage API keys from the dashboard." });
+  return next();
 });

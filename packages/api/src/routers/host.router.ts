@@ -3,7 +3,8 @@ import { cancelBooking } from "../services/booking-cancellation.service.ts";
 import { rescheduleBooking } from "../services/booking-reschedule.service.ts";
 import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
 import { upcomingBookings } from "../services/host-bookings.service.ts";
-import { hostProcedure, router } from "../trpc.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.service.ts";
+import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
 import { instant, newHostSlug, recordId, timeZone } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
@@ -35,6 +36,13 @@ export const hostRouter = router({
     .mutation(({ ctx, input }) =>
       mapServiceErrors(() => rescheduleBooking(ctx, { ...input, by: "host", hostId: ctx.host.id })),
     ),
+  apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
+  createApiKey: signedInHostProcedure
+    .input(z.object({ name: z.string().trim().min(1, "Name the key.").max(60) }))
+    .mutation(({ ctx, input }) => createApiKey(ctx, ctx.host.id, input.name)),
+  revokeApiKey: signedInHostProcedure
+    .input(z.object({ id: recordId }))
+    .mutation(({ ctx, input }) => mapServiceErrors(() => revokeApiKey(ctx, ctx.host.id, input.id))),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
     .mutation(({ ctx, input }) =>
