@@ -34,6 +34,26 @@ test("a new host signs in through Google's consent page, picks an address and re
   await expect(page.getByRole("link", { name: "Book Intro call" })).toBeVisible();
   await page.goto("/dashboard");
 
+  // An API key for another app: shown once, works as this host, and stops working when revoked.
+  await page.getByLabel("New key's name").fill("CRM sync");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByRole("status").locator("code");
+  await expect(shown).toHaveText(/^tt_[\w-]{32}$/);
+  const key = (await shown.textContent()) ?? "";
+  // From outside the browser: no session cookie, only the key.
+  const origin = new URL(page.url()).origin;
+  const me = (apiKey: string) =>
+    fetch(`${origin}/api/trpc/host.me`, { headers: { authorization: `Bearer ${apiKey}` } });
+  const answer = await me(key);
+  expect(answer.status).toBe(200);
+  expect(JSON.stringify(await answer.json())).toContain(slug);
+  await page.goto("/dashboard");
+  await expect(page.getByText("CRM sync")).toBeVisible();
+  await expect(page.getByText(key)).toHaveCount(0);
+  await page.getByRole("button", { name: "Revoke CRM sync" }).click();
+  await expect(page.getByText("CRM sync")).toHaveCount(0);
+  expect((await me(key)).status).toBe(401);
+
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByTestId("calendar-status")).toHaveText("Not connected");
   await expect(page.getByRole("button", { name: "Connect Google Calendar" })).toBeVisible();

@@ -5,6 +5,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TRPCError } from "@trpc/server";
+import { ApiKeysCard } from "~/components/api-keys-card";
 import { CalendarStatusCard } from "~/components/calendar-status-card";
 import { UpcomingBookings } from "~/components/upcoming-bookings";
 import { formErrors } from "~/form-errors.server";
@@ -18,7 +20,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const api = await apiFor(context, request);
   const host = await api.host.me();
   if (!host.slug) throw redirect("/dashboard/welcome");
-  return { host: { ...host, slug: host.slug }, bookings: await api.host.upcomingBookings() };
+  const [bookings, apiKeys] = await Promise.all([api.host.upcomingBookings(), api.host.apiKeys()]);
+  return { host: { ...host, slug: host.slug }, bookings, apiKeys };
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -34,11 +37,27 @@ export async function action({ context, request }: ActionFunctionArgs) {
       return { error: formErrors(error).form ?? "This booking could not be cancelled." };
     }
   }
+  if (intent === "create-key") {
+    try {
+      // Returned, not redirected: the key is shown this once.
+      return {
+        createdKey: await api.host.createApiKey({ name: String(form.get("keyName") ?? "") }),
+      };
+    } catch (error) {
+      return { keyError: formErrors(error).fields.name ?? "This key could not be created." };
+    }
+  }
+  if (intent === "revoke-key") {
+    await api.host.revokeApiKey({ id: String(form.get("keyId") ?? "") }).catch((error: unknown) => {
+      // Already revoked (another tab): the list below shows how things stand.
+      if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
+    });
+  }
   return redirect("/dashboard");
 }
 
 export default function Dashboard() {
-  const { host, bookings } = useLoaderData<typeof loader>();
+  const { host, bookings, apiKeys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -77,7 +96,16 @@ export default function Dashboard() {
           </Form>
         )}
       </CalendarStatusCard>
-      <UpcomingBookings bookings={bookings} timeZone={host.timeZone} error={actionData?.error} />
+      <UpcomingBookings
+        bookings={bookings}
+        timeZone={host.timeZone}
+        error={actionData && "error" in actionData ? actionData.error : undefined}
+      />
+      <ApiKeysCard
+        keys={apiKeys}
+        created={actionData && "createdKey" in actionData ? actionData.createdKey : undefined}
+        error={actionData && "keyError" in actionData ? actionData.keyError : undefined}
+      />
     </div>
   );
 }
