@@ -171,3 +171,27 @@ test("a customer moves their booking to another time; the event moves and keeps 
   expect(events[0]?.["id"]).toBe(booked?.["id"]);
   expect((events[0]?.["start"] as { dateTime: string }).dateTime).toBe(newStart);
 });
+
+test("when someone else takes the chosen time first, the form says so and offers fresh times", async ({
+  page,
+}) => {
+  const slot = await pickFirstFreeSlot(page);
+  const packageId = new URL(page.url()).searchParams.get("package");
+  // Another customer books the same time through the API while this visitor is typing.
+  const taken = await fetch(`${new URL(page.url()).origin}/api/trpc/booking.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      json: { hostSlug: "demo", packageId, startTime: slot, customerEmail: "first@example.com" },
+    }),
+  });
+  expect(taken.status).toBe(200);
+
+  await page.getByLabel("Email").fill(`e2e-second-${Date.now()}@example.com`);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  await expect(page.getByText("This time was just booked. Please pick another.")).toBeVisible();
+  await expect(page).toHaveURL(/\/demo\/book\?/);
+  await expect(page.locator(`input[name="startTime"][value="${slot}"]`)).toHaveCount(0);
+  await expect(page.getByRole("radio").first()).toBeVisible();
+});
