@@ -10,17 +10,23 @@ export const DEMO_HOST = {
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const NINE_AM = 9 * 60;
 const FIVE_PM = 17 * 60;
+const TWO_HOURS_NOTICE = 120;
 
 /**
  * Creates (or resets to its known shape) the demo host `/demo`: Europe/Berlin, Mon–Fri
- * 09:00–17:00, a free 30-minute intro and a paid 60-minute session. Safe to run repeatedly.
+ * 09:00–17:00 with two hours' notice, a free 30-minute intro and a paid 60-minute session. Safe to run repeatedly.
  */
 export async function seedDemo(prisma: PrismaClient) {
   return prisma.$transaction(async (tx) => {
     const host = await tx.host.upsert({
       where: { email: DEMO_HOST.email },
-      create: { ...DEMO_HOST },
-      update: { name: DEMO_HOST.name, slug: DEMO_HOST.slug, timeZone: DEMO_HOST.timeZone },
+      create: { ...DEMO_HOST, minimumNoticeMinutes: TWO_HOURS_NOTICE },
+      update: {
+        name: DEMO_HOST.name,
+        slug: DEMO_HOST.slug,
+        timeZone: DEMO_HOST.timeZone,
+        minimumNoticeMinutes: TWO_HOURS_NOTICE,
+      },
     });
     await tx.availabilityRule.deleteMany({ where: { hostId: host.id } });
     await tx.availabilityRule.createMany({

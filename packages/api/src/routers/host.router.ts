@@ -5,7 +5,8 @@ import { completeOnboarding, disconnectCalendar } from "../services/host-account
 import { upcomingBookings } from "../services/host-bookings.service.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.service.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
-import { instant, newHostSlug, recordId, timeZone } from "./inputs.ts";
+import { getWeeklyHours, updateWeeklyHours } from "../services/weekly-hours.service.ts";
+import { instant, newHostSlug, recordId, timeZone, weeklyHoursInput } from "./inputs.ts";
 import { mapServiceErrors } from "./map-errors.ts";
 
 export const onboardingInput = z.object({
@@ -36,6 +37,10 @@ export const hostRouter = router({
     .mutation(({ ctx, input }) =>
       mapServiceErrors(() => rescheduleBooking(ctx, { ...input, by: "host", hostId: ctx.host.id })),
     ),
+  weeklyHours: hostProcedure.query(({ ctx }) => getWeeklyHours(ctx, ctx.host.id)),
+  updateWeeklyHours: hostProcedure
+    .input(weeklyHoursInput)
+    .mutation(({ ctx, input }) => updateWeeklyHours(ctx, ctx.host.id, input)),
   apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
   createApiKey: signedInHostProcedure
     .input(z.object({ name: z.string().trim().min(1, "Name the key.").max(60) }))

@@ -1,0 +1,45 @@
+import type { ApiDeps } from "../deps.ts";
+
+export interface WeeklyHours {
+  minimumNoticeMinutes: number;
+  /** 0 = Sunday … 6 = Saturday; minutes since midnight in the host's time zone, end exclusive. */
+  rules: Array<{ weekday: number; startMinute: number; endMinute: number }>;
+}
+
+/** The host's bookable hours each week and how much notice a booking needs. */
+export async function getWeeklyHours({ db }: Pick<ApiDeps, "db">, hostId: string) {
+  const host = await db.host.findUniqueOrThrow({
+    where: { id: hostId },
+    select: {
+      timeZone: true,
+      minimumNoticeMinutes: true,
+      availabilityRules: {
+        select: { weekday: true, startMinute: true, endMinute: true },
+        orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+      },
+    },
+  });
+  const { availabilityRules: rules, ...rest } = host;
+  return { ...rest, rules };
+}
+
+/**
+ * Replaces the host's weekly hours in one transaction, so a booking page never sees half of the
+ * old hours and half of the new. Bookings already made keep their times.
+ */
+export async function updateWeeklyHours(
+  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  hostId: string,
+  hours: WeeklyHours,
+) {
+  await db.$transaction([
+    db.availabilityRule.deleteMany({ where: { hostId } }),
+    db.availabilityRule.createMany({ data: hours.rules.map((rule) => ({ ...rule, hostId })) }),
+    db.host.update({
+      where: { id: hostId },
+      data: { minimumNoticeMinutes: hours.minimumNoticeMinutes },
+    }),
+  ]);
+  logger.info("weekly_hours_updated", { hostId, rules: hours.rules.length });
+  return getWeeklyHours({ db }, hostId);
+}
