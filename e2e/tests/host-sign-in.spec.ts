@@ -54,6 +54,30 @@ test("a new host signs in through Google's consent page, picks an address and re
   await expect(page.getByText("CRM sync")).toHaveCount(0);
   expect((await me(key)).status).toBe(401);
 
+  // Weekly hours: a backwards interval is refused on its day; a good week is saved and kept.
+  await page.getByRole("link", { name: "Weekly hours" }).click();
+  await expect(page.getByRole("heading", { name: "Weekly hours" })).toBeVisible();
+  await page.getByLabel("Tuesday from").fill("12:00");
+  await page.getByLabel("Tuesday until").fill("10:00");
+  await page.getByRole("button", { name: "Save hours" }).click();
+  await expect(page.getByText("End after you start.")).toBeVisible();
+  await page.getByLabel("Tuesday until").fill("16:00");
+  await page.getByLabel("Monday", { exact: true }).uncheck();
+  await page.getByLabel("Saturday", { exact: true }).check();
+  await page.getByLabel("Saturday from").fill("10:00");
+  await page.getByLabel("Saturday until").fill("12:00");
+  await page.getByLabel("Minimum notice").selectOption({ label: "1 day" });
+  await page.getByRole("button", { name: "Save hours" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?saved=hours$/);
+  await expect(page.getByText("Your weekly hours are saved.")).toBeVisible();
+  await page.getByRole("link", { name: "Weekly hours" }).click();
+  await expect(page.getByLabel("Monday", { exact: true })).not.toBeChecked();
+  await expect(page.getByLabel("Tuesday from")).toHaveValue("12:00");
+  await expect(page.getByLabel("Saturday", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Saturday until")).toHaveValue("12:00");
+  await expect(page.getByLabel("Minimum notice")).toHaveValue("1440");
+  await page.getByRole("link", { name: "← Dashboard" }).click();
+
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByTestId("calendar-status")).toHaveText("Not connected");
   await expect(page.getByRole("button", { name: "Connect Google Calendar" })).toBeVisible();

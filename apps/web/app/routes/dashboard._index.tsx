@@ -21,7 +21,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const host = await api.host.me();
   if (!host.slug) throw redirect("/dashboard/welcome");
   const [bookings, apiKeys] = await Promise.all([api.host.upcomingBookings(), api.host.apiKeys()]);
-  return { host: { ...host, slug: host.slug }, bookings, apiKeys };
+  const savedHours = new URL(request.url).searchParams.get("saved") === "hours";
+  return { host: { ...host, slug: host.slug }, bookings, apiKeys, savedHours };
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -57,7 +58,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { host, bookings, apiKeys } = useLoaderData<typeof loader>();
+  const { host, bookings, apiKeys, savedHours } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -68,8 +69,16 @@ export default function Dashboard() {
           <Link to={`/${host.slug}`} className="text-tt-primary hover:underline">
             /{host.slug}
           </Link>{" "}
-          · times in {host.timeZone}
+          · times in {host.timeZone} ·{" "}
+          <Link to="/dashboard/hours" className="text-tt-primary hover:underline">
+            Weekly hours
+          </Link>
         </p>
+        {savedHours ? (
+          <p role="status" className="mt-3 text-sm text-tt-success">
+            Your weekly hours are saved. Your booking page uses them now.
+          </p>
+        ) : null}
       </section>
       <CalendarStatusCard status={host.calendarStatus}>
         {host.calendarStatus === "connected" ? (

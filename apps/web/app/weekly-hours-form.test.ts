@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { hoursFromForm, minutesToTime } from "./weekly-hours-form";
+
+function form(entries: Array<[string, string]>) {
+  const data = new FormData();
+  for (const [name, value] of entries) data.append(name, value);
+  return data;
+}
+
+describe("hoursFromForm", () => {
+  it("reads the available days' intervals, several on a day, and the notice", () => {
+    expect(
+      hoursFromForm(
+        form([
+          ["available-1", "on"],
+          ["start-1", "09:00"],
+          ["end-1", "12:00"],
+          ["start-1", "13:30"],
+          ["end-1", "17:00"],
+          // Tuesday is off: its times are ignored.
+          ["start-2", "09:00"],
+          ["end-2", "17:00"],
+          ["available-0", "on"],
+          ["start-0", "20:00"],
+          ["end-0", "00:00"],
+          ["notice", "240"],
+        ]),
+      ),
+    ).toEqual({
+      hours: {
+        minimumNoticeMinutes: 240,
+        rules: [
+          { weekday: 1, startMinute: 540, endMinute: 720 },
+          { weekday: 1, startMinute: 810, endMinute: 1020 },
+          { weekday: 0, startMinute: 1200, endMinute: 1440 },
+        ],
+      },
+    });
+  });
+
+  it("names the day whose times cannot be read", () => {
+    expect(
+      hoursFromForm(
+        form([
+          ["available-3", "on"],
+          ["start-3", "9am"],
+          ["end-3", "17:00"],
+          ["notice", "0"],
+        ]),
+      ),
+    ).toEqual({ dayErrors: { 3: "Enter a start and an end time." } });
+  });
+});
+
+describe("minutesToTime", () => {
+  it("writes minutes as a time input's value, the end of the day as midnight", () => {
+    expect(minutesToTime(570)).toBe("09:30");
+    expect(minutesToTime(1440)).toBe("00:00");
+  });
+});
