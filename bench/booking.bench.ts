@@ -11,6 +11,7 @@ import {
 const SEQUENTIAL = 60;
 const RACERS = 50;
 const BACKLOG = 100;
+const CHANGES = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -63,14 +64,31 @@ try {
 
   const starts = await weekSlots(harness, intro.id);
   const sequential: number[] = [];
+  const booked = [];
   for (const start of starts.slice(0, SEQUENTIAL)) {
     const [ms, confirmation] = await timed(() =>
       api.booking.create(bookingInput(intro.id, start, `seq-${start.getTime()}@example.com`)),
     );
     if (confirmation.calendarSync !== "synced") throw new Error("expected an inline sync");
     sequential.push(ms);
+    booked.push(confirmation);
   }
   report("booking.create with inline Google sync", sequential);
+
+  // Moves go to the last free times of the four weeks, out of the way of what follows.
+  const moved: number[] = [];
+  const targets = starts.slice(-CHANGES);
+  for (const [i, booking] of booked.slice(0, CHANGES).entries()) {
+    const startTime = targets[i];
+    if (!startTime) throw new Error("not enough slots");
+    moved.push((await timed(() => api.booking.reschedule({ ...booking, startTime })))[0]);
+  }
+  report("booking.reschedule with inline event move", moved);
+  const cancelled: number[] = [];
+  for (const booking of booked.slice(CHANGES, 2 * CHANGES)) {
+    cancelled.push((await timed(() => api.booking.cancel(booking)))[0]);
+  }
+  report("booking.cancel with inline event removal", cancelled);
 
   const contested = starts[SEQUENTIAL];
   if (!contested) throw new Error("not enough slots");

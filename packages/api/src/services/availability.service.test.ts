@@ -4,9 +4,9 @@ import {
   bookingInput,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
-  useBookingHarness,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
+import { useBookingHarness } from "../testing/booking-suite.ts";
 
 const suite = useBookingHarness();
 let harness: typeof suite.harness;

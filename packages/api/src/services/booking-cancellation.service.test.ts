@@ -7,9 +7,9 @@ import {
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
   otherHost,
-  useBookingHarness,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
+import { useBookingHarness } from "../testing/booking-suite.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 
 const suite = useBookingHarness();

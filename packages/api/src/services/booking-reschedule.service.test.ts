@@ -7,8 +7,8 @@ import {
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
   otherHost,
-  useBookingHarness,
 } from "../testing/booking-fixtures.ts";
+import { useBookingHarness } from "../testing/booking-suite.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 
 const suite = useBookingHarness();

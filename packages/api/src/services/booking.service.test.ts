@@ -8,9 +8,9 @@ import {
   liveDemoEvents,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
-  useBookingHarness,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
+import { useBookingHarness } from "../testing/booking-suite.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 
 const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;

@@ -1,6 +1,7 @@
 import { DEMO_HOST } from "@timetap/db";
 import { beforeEach, describe, expect, it } from "vitest";
-import { MONDAY_MORNING, otherHost, useBookingHarness } from "../testing/booking-fixtures.ts";
+import { MONDAY_MORNING, otherHost } from "../testing/booking-fixtures.ts";
+import { useBookingHarness } from "../testing/booking-suite.ts";
 
 const suite = useBookingHarness();
 let harness: typeof suite.harness;

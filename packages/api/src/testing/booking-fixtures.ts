@@ -1,9 +1,8 @@
 import { DEMO_HOST, seedDemo } from "@timetap/db";
 import { invalidateBusyTimes } from "../services/busy-times.ts";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApiHarness } from "./api-harness.ts";
 
-type Harness = Awaited<ReturnType<typeof createApiHarness>>;
+export type Harness = Awaited<ReturnType<typeof createApiHarness>>;
 
 /** Monday 2030-01-07, 06:00 UTC (07:00 in Berlin): the whole demo week lies ahead. */
 export const MONDAY_MORNING = new Date("2030-01-07T06:00:00Z");
@@ -52,29 +51,6 @@ export function bookingInput(
   customerEmail = "cora@example.com",
 ) {
   return { hostSlug: "demo", packageId, startTime, customerEmail, customerName: "Cora Customer" };
-}
-
-/**
- * Registers the hooks of a booking test file: one harness for the file, and before each test an
- * empty emulator, no bookings, the clock at MONDAY_MORNING and the demo host connected. Read the
- * returned object's fields inside tests (they are set by the hooks).
- */
-export function useBookingHarness() {
-  const suite = {} as { harness: Harness; intro: { id: string } };
-  beforeAll(async () => {
-    suite.harness = await createApiHarness({ now: MONDAY_MORNING });
-  });
-  afterAll(() => suite.harness?.close());
-  beforeEach(async () => {
-    const { harness } = suite;
-    harness.emulator.reset();
-    harness.setNow(MONDAY_MORNING);
-    harness.logger.lines.length = 0;
-    await harness.db.calendarSync.deleteMany();
-    await harness.db.booking.deleteMany();
-    ({ intro: suite.intro } = await demoWithCalendar(harness));
-  });
-  return suite;
 }
 
 /**
