@@ -158,6 +158,10 @@ test("a customer moves their booking to another time; the event moves and keeps 
   ).toBeVisible();
   await expect(page.getByText(/^Now booked:/)).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "← Keep my current time" })).toHaveAttribute(
+    "href",
+    /^\/bookings\/[^/?]+\?token=/,
+  );
   const newSlot = page.getByRole("radio").nth(1);
   const newStart = await newSlot.getAttribute("value");
   await newSlot.check();

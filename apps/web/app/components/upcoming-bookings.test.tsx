@@ -29,6 +29,7 @@ const base = {
   customerName: null,
   package: { name: "Free intro call" },
   calendarError: null,
+  calendarAction: "create" as const,
 };
 
 describe("UpcomingBookings", () => {
@@ -94,5 +95,23 @@ describe("UpcomingBookings", () => {
     fireEvent.click(confirm);
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(Object.fromEntries(posted[0]!)).toEqual({ bookingId: "booking-7", intent: "cancel" });
+  });
+
+  it("says an event is being moved after a reschedule", () => {
+    renderList({
+      timeZone: "UTC",
+      bookings: [
+        {
+          ...base,
+          id: "moved",
+          startTime: new Date("2026-12-07T09:00:00Z"),
+          endTime: new Date("2026-12-07T09:30:00Z"),
+          meetLink: "https://meet.google.com/abc-defg-hij",
+          calendarAction: "update",
+          calendarSync: "pending",
+        },
+      ],
+    });
+    expect(screen.getByText("Moving on your calendar…")).toBeTruthy();
   });
 });

@@ -13,6 +13,16 @@ const syncLabel: Record<UpcomingBooking["calendarSync"], string> = {
   failed: "Google refused the event",
 };
 
+/** After a reschedule the latest calendar work is the move, which reads differently. */
+const moveLabel: Partial<Record<UpcomingBooking["calendarSync"], string>> = {
+  pending: "Moving on your calendar…",
+  failed: "Google refused the move",
+};
+
+const calendarLabel = (booking: UpcomingBooking) =>
+  (booking.calendarAction === "update" ? moveLabel[booking.calendarSync] : undefined) ??
+  syncLabel[booking.calendarSync];
+
 /**
  * The host's next bookings, in the host's time zone, with where each calendar event stands. Each
  * can be cancelled after a second click; `error` is what the last cancellation met.
@@ -56,9 +66,7 @@ export function UpcomingBookings({
                 </p>
               </div>
               <div className="flex items-center gap-3">
-                <span className="text-xs text-tt-text-muted">
-                  {syncLabel[booking.calendarSync]}
-                </span>
+                <span className="text-xs text-tt-text-muted">{calendarLabel(booking)}</span>
                 {booking.meetLink ? (
                   <a
                     href={booking.meetLink}

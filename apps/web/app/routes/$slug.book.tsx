@@ -44,7 +44,13 @@ async function loadMoving(api: Api, url: URL, packageId: string) {
   );
   if (booking.package.id !== packageId) throw new Response("Not found", { status: 404 });
   if (status.status !== "CONFIRMED") throw redirect(confirmationHref(booking, url));
-  return { id: booking.id, token: booking.token, start: booking.startTime, end: booking.endTime };
+  return {
+    id: booking.id,
+    token: booking.token,
+    start: booking.startTime,
+    end: booking.endTime,
+    backHref: confirmationHref(booking, url),
+  };
 }
 
 function confirmationHref(booking: { id: string; token: string }, url: URL) {
@@ -173,9 +179,15 @@ export default function BookPage() {
   return (
     <section className="space-y-8">
       <div>
-        <Link to={`/${host.slug}`} className="text-sm text-tt-primary hover:underline">
-          ← {host.name}
-        </Link>
+        {moving ? (
+          <Link to={moving.backHref} className="text-sm text-tt-primary hover:underline">
+            ← Keep my current time
+          </Link>
+        ) : (
+          <Link to={`/${host.slug}`} className="text-sm text-tt-primary hover:underline">
+            ← {host.name}
+          </Link>
+        )}
         <h1 className="mt-2 text-3xl font-bold">{moving ? `Move your ${pkg.name}` : pkg.name}</h1>
         <p className="mt-1 text-tt-text-muted">
           {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents)}

@@ -151,8 +151,17 @@ describe("booking.reschedule while Google fails", () => {
       start: expect.objectContaining({ dateTime: "2030-01-07T09:00:00.000Z" }),
     });
 
+    const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    const listed = () => harness.caller({ sessionHostId: demo.id }).host.upcomingBookings();
+    await expect(listed()).resolves.toMatchObject([
+      { startTime: MONDAY_TWO_BERLIN, calendarAction: "update", calendarSync: "pending" },
+    ]);
+
     harness.setNow(minutesLater(MONDAY_MORNING, 1));
     expect(await runDueSyncs(harness.deps)).toEqual(["synced"]);
+    await expect(listed()).resolves.toMatchObject([
+      { calendarAction: "update", calendarSync: "done" },
+    ]);
     expect(liveEvents()).toEqual([
       expect.objectContaining({
         start: expect.objectContaining({ dateTime: "2030-01-07T13:00:00.000Z" }),

@@ -1,6 +1,9 @@
 import type { ApiDeps } from "../deps.ts";
 
-/** The host's confirmed bookings from now on, soonest first, with where each calendar sync stands. */
+/**
+ * The host's confirmed bookings from now on, soonest first, with where the latest calendar work
+ * of each stands: making the event, or moving it after a reschedule.
+ */
 export async function upcomingBookings(
   { db, clock }: Pick<ApiDeps, "db" | "clock">,
   hostId: string,
@@ -18,14 +21,15 @@ export async function upcomingBookings(
       meetLink: true,
       package: { select: { name: true } },
       calendarSyncs: {
-        where: { action: "create" },
-        select: { state: true, lastError: true },
+        orderBy: { createdAt: "desc" },
+        select: { action: true, state: true, lastError: true },
         take: 1,
       },
     },
   });
   return bookings.map(({ calendarSyncs, ...booking }) => ({
     ...booking,
+    calendarAction: calendarSyncs[0]?.action ?? "create",
     calendarSync: calendarSyncs[0]?.state ?? "skipped",
     calendarError: calendarSyncs[0]?.lastError ?? null,
   }));
