@@ -1,27 +1,14 @@
 // @vitest-environment jsdom
-import { createRemixStub } from "@remix-run/testing";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ComponentProps } from "react";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderInRoute } from "~/testing/render-in-route";
 import { ApiKeysCard } from "./api-keys-card";
 
 afterEach(cleanup);
 
-function renderCard(props: ComponentProps<typeof ApiKeysCard>) {
-  const posted: FormData[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/",
-      Component: () => <ApiKeysCard {...props} />,
-      action: async ({ request }) => {
-        posted.push(await request.formData());
-        return null;
-      },
-    },
-  ]);
-  render(<Stub />);
-  return posted;
-}
+const renderCard = (props: ComponentProps<typeof ApiKeysCard>) =>
+  renderInRoute(<ApiKeysCard {...props} />);
 
 const crm = {
   id: "key-1",

@@ -1,26 +1,12 @@
 // @vitest-environment jsdom
-import { createRemixStub } from "@remix-run/testing";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ComponentProps } from "react";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderInRoute } from "~/testing/render-in-route";
 import { UpcomingBookings } from "./upcoming-bookings";
 
-/** Renders the list as the dashboard route would, recording what its cancel forms post. */
-function renderList(props: ComponentProps<typeof UpcomingBookings>) {
-  const posted: FormData[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/",
-      Component: () => <UpcomingBookings {...props} />,
-      action: async ({ request }) => {
-        posted.push(await request.formData());
-        return null;
-      },
-    },
-  ]);
-  render(<Stub />);
-  return posted;
-}
+const renderList = (props: ComponentProps<typeof UpcomingBookings>) =>
+  renderInRoute(<UpcomingBookings {...props} />);
 
 afterEach(cleanup);
 
