@@ -17,6 +17,7 @@ import { useEffect, useState } from "react";
 import { BookingFormFields } from "~/components/booking/booking-form";
 import { canonicalTimeZone, chooseWeek, formatWeekRange } from "~/components/booking/time";
 import { formatPrice } from "~/format";
+import { loadCustomerBooking } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
 import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
@@ -39,9 +40,7 @@ function movingIn(url: URL) {
 async function loadMoving(api: Api, url: URL, packageId: string) {
   const which = movingIn(url);
   if (!which) return null;
-  const [booking, status] = await loadOr404(() =>
-    Promise.all([api.booking.get(which), api.booking.status(which)]),
-  );
+  const { booking, status } = await loadCustomerBooking(api, which);
   if (booking.package.id !== packageId) throw new Response("Not found", { status: 404 });
   if (status.status !== "CONFIRMED") throw redirect(confirmationHref(booking, url));
   return {

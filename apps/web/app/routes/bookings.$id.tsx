@@ -9,8 +9,8 @@ import { useEffect, useState } from "react";
 import { BookingConfirmation } from "~/components/booking/booking-confirmation";
 import { ChangeBooking } from "~/components/booking/change-booking";
 import { canonicalTimeZone } from "~/components/booking/time";
+import { loadCustomerBooking } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
-import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
 
 /** How often the page asks again while the host's calendar event is being made. */
@@ -27,9 +27,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const api = await apiFor(context, request);
   const which = customerBooking(params, url);
-  const [booking, status] = await loadOr404(() =>
-    Promise.all([api.booking.get(which), api.booking.status(which)]),
-  );
+  const { booking, status } = await loadCustomerBooking(api, which);
   return {
     booking,
     cancelledAt: status.cancelledAt,

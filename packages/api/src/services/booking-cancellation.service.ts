@@ -19,18 +19,22 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
   if (booking.startTime <= now) throw new BookingStartedError("cancelled");
 
   const deleteState = followUpSyncState(booking);
-  let deleteSyncId: string | undefined;
+  let cancelled;
   try {
-    const cancelled = await deps.db.booking.update({
+    cancelled = await deps.db.booking.update({
       where: { id: booking.id, status: "CONFIRMED" },
       data: {
         status: "CANCELLED",
         cancelledAt: now,
         calendarSyncs: { create: { action: "delete", state: deleteState, nextAttemptAt: now } },
       },
-      select: { calendarSyncs: { where: { action: "delete" }, select: { id: true } } },
+      select: {
+        id: true,
+        status: true,
+        cancelledAt: true,
+        calendarSyncs: { where: { action: "delete" }, select: { id: true } },
+      },
     });
-    deleteSyncId = cancelled.calendarSyncs[0]?.id;
   } catch (error) {
     // Someone else cancelled it between our read and our write: their cancellation stands.
     if (isRecordNotFound(error)) return statusOf(deps, booking.id);
@@ -41,9 +45,9 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
     bookingId: booking.id,
     hostId: booking.hostId,
     details: { by: request.by },
-    sync: { id: deleteSyncId, state: deleteState },
+    sync: { id: cancelled.calendarSyncs[0]?.id, state: deleteState },
   });
-  return statusOf(deps, booking.id);
+  return bookingStatus(cancelled);
 }
 
 /** The customer's view of whether their booking still stands; only with its token. */

@@ -80,7 +80,6 @@ async function createEvent(
   // Cancelled before its event was made: there is nothing to put on the calendar any more.
   if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
 
-  const attempts = sync.attempts + 1;
   const result = await callGoogle(deps, sync, () =>
     deps.google.createCalendarEvent(refreshToken, {
       eventId: eventIdForBooking(booking.id),
@@ -120,7 +119,7 @@ async function createEvent(
     where: { id: booking.id },
     data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
   });
-  return succeed(deps, sync, attempts);
+  return succeed(deps, sync);
 }
 
 /**
@@ -135,17 +134,17 @@ async function moveEvent(
   const { booking } = sync;
   if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
   const result = await callGoogle(deps, sync, () =>
-    deps.google.updateCalendarEvent(
-      refreshToken,
-      booking.googleEventId ?? eventIdForBooking(booking.id),
-      { start: booking.startTime, end: booking.endTime, timeZone: booking.host.timeZone },
-    ),
+    deps.google.updateCalendarEvent(refreshToken, eventIdOf(booking), {
+      start: booking.startTime,
+      end: booking.endTime,
+      timeZone: booking.host.timeZone,
+    }),
   );
   if ("outcome" in result) return result.outcome;
-  const now = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
-  if (now.startTime.getTime() !== booking.startTime.getTime())
+  const current = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
+  if (current.startTime.getTime() !== booking.startTime.getTime())
     return finish(deps, sync.id, { state: "pending", nextAttemptAt: deps.clock.now() });
-  return succeed(deps, sync, sync.attempts + 1);
+  return succeed(deps, sync);
 }
 
 /**
@@ -157,16 +156,19 @@ async function deleteEvent(
   sync: ClaimedSync,
   refreshToken: string,
 ): Promise<SyncOutcome> {
-  const { booking } = sync;
-  const eventId = booking.googleEventId ?? eventIdForBooking(booking.id);
   const result = await callGoogle(deps, sync, () =>
-    deps.google.deleteCalendarEvent(refreshToken, eventId),
+    deps.google.deleteCalendarEvent(refreshToken, eventIdOf(sync.booking)),
   );
   if ("outcome" in result) return result.outcome;
-  return succeed(deps, sync, sync.attempts + 1);
+  return succeed(deps, sync);
 }
 
-async function succeed(deps: SyncDeps, sync: ClaimedSync, attempts: number) {
+/** The event a follow-up acts on: the one recorded, or the id its create would have used. */
+const eventIdOf = (booking: ClaimedSync["booking"]) =>
+  booking.googleEventId ?? eventIdForBooking(booking.id);
+
+async function succeed(deps: SyncDeps, sync: ClaimedSync) {
+  const attempts = sync.attempts + 1;
   await finish(deps, sync.id, { state: "done", attempts, lastError: null });
   deps.logger.info("calendar_sync_done", {
     bookingId: sync.bookingId,
