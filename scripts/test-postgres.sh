@@ -30,6 +30,9 @@ BEGIN
     CREATE ROLE timetap LOGIN CREATEDB PASSWORD 'timetap';
   END IF;
 END $$;
+-- Each test file drops its database WITH (FORCE), which must also end an autovacuum worker
+-- busy there; since PostgreSQL 15 that takes pg_signal_backend.
+GRANT pg_signal_backend TO timetap;
 SQL
 if ! as_postgres psql -tA -p "$port" -c "SELECT 1 FROM pg_database WHERE datname = 'timetap'" | grep -q 1; then
   as_postgres createdb -p "$port" -O timetap timetap
