@@ -19,6 +19,9 @@ const appEnv = {
   GOOGLE_CLIENT_ID: "timetap-e2e",
   GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",
   GOOGLE_BASE_URL: emulatorUrl,
+  // Every run sees the same week: Monday 08:00 in the demo host's Berlin, whatever day it runs on
+  // (set E2E_CLOCK_START to try another instant).
+  TIMETAP_CLOCK_START: process.env.E2E_CLOCK_START ?? "2027-02-01T07:00:00Z",
 };
 
 export default defineConfig({

@@ -29,6 +29,21 @@ async function demoEventsWith(attendee: string) {
   );
 }
 
+/** Pages ahead from the week shown until one offers at least `count` times (at most 3 weeks). */
+async function showWeekWithTimes(page: Page, count: number) {
+  const enough = page.getByRole("radio").nth(count - 1);
+  const emptyWeek = page.getByText("No free times this week.");
+  const weekHeading = page.getByRole("navigation", { name: "Weeks" }).getByRole("heading");
+  for (let pages = 0; pages < 3; pages += 1) {
+    await expect(page.getByRole("radio").first().or(emptyWeek)).toBeVisible();
+    if (await enough.isVisible()) return;
+    const shownWeek = await weekHeading.textContent();
+    await page.getByRole("link", { name: "Next week", exact: true }).click();
+    await expect(weekHeading).not.toHaveText(shownWeek ?? "");
+  }
+  await expect(enough).toBeVisible();
+}
+
 /** Opens the free intro call's booking page and picks its first free slot, paging ahead if needed. */
 async function pickFirstFreeSlot(page: Page) {
   await page.goto("/demo");
@@ -37,16 +52,8 @@ async function pickFirstFreeSlot(page: Page) {
   await expect(page.getByText("30 minutes with Dana Demo")).toBeVisible();
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
 
+  await showWeekWithTimes(page, 1);
   const firstSlot = page.getByRole("radio").first();
-  const emptyWeek = page.getByText("No free times this week.");
-  const weekHeading = page.getByRole("navigation", { name: "Weeks" }).getByRole("heading");
-  for (let pages = 0; pages < 3; pages += 1) {
-    await expect(firstSlot.or(emptyWeek)).toBeVisible();
-    if (await firstSlot.isVisible()) break;
-    const shownWeek = await weekHeading.textContent();
-    await page.getByRole("link", { name: "Next week", exact: true }).click();
-    await expect(weekHeading).not.toHaveText(shownWeek ?? "");
-  }
   await firstSlot.check();
   return firstSlot.getAttribute("value");
 }
@@ -162,6 +169,7 @@ test("a customer moves their booking to another time; the event moves and keeps 
     "href",
     /^\/bookings\/[^/?]+\?token=/,
   );
+  await showWeekWithTimes(page, 2);
   const newSlot = page.getByRole("radio").nth(1);
   const newStart = await newSlot.getAttribute("value");
   await newSlot.check();

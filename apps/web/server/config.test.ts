@@ -62,4 +62,14 @@ describe("configuration", () => {
       baseUrl: undefined,
     });
   });
+
+  it("pins the clock only to a valid instant given in TIMETAP_CLOCK_START", async () => {
+    expect((await loadConfig({ TIMETAP_CLOCK_START: undefined })).clockStart()).toBeUndefined();
+    const pinned = await loadConfig({ TIMETAP_CLOCK_START: "2027-02-01T07:00:00Z" });
+    expect(pinned.clockStart()?.toISOString()).toBe("2027-02-01T07:00:00.000Z");
+    const bad = await loadConfig({ TIMETAP_CLOCK_START: "next monday" });
+    expect(() => bad.clockStart()).toThrow(
+      'TIMETAP_CLOCK_START must be an ISO 8601 instant (got "next monday").',
+    );
+  });
 });

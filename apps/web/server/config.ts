@@ -77,5 +77,19 @@ export function googleBaseUrlForEmulator(): string {
   return baseUrl;
 }
 
+/**
+ * TIMETAP_CLOCK_START pins the app's clock to an instant at start (it then runs at real speed), so
+ * end-to-end runs see the same weekday and hour whatever day they run. For tests only.
+ */
+export function clockStart(): Date | undefined {
+  const value = env.TIMETAP_CLOCK_START;
+  if (!value) return undefined;
+  const start = new Date(value);
+  if (Number.isNaN(start.getTime())) {
+    throw new ConfigError(`TIMETAP_CLOCK_START must be an ISO 8601 instant (got "${value}").`);
+  }
+  return start;
+}
+
 /** Set TIMETAP_INPROCESS_WORKER=false when `pnpm worker` processes do the calendar syncing. */
 export const inProcessWorker = env.TIMETAP_INPROCESS_WORKER !== "false";

@@ -1,6 +1,13 @@
-import { createApiDeps, createJsonLogger, createTokenCipher, systemClock } from "@timetap/api";
+import {
+  clockStartingAt,
+  createApiDeps,
+  createJsonLogger,
+  createTokenCipher,
+  systemClock,
+} from "@timetap/api";
 import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
 import {
+  clockStart,
   ConfigError,
   databaseUrl,
   databaseOptions,
@@ -19,6 +26,8 @@ export async function createRuntime(role: "web" | "worker") {
     );
   }
   const logger = createJsonLogger();
+  const pinnedStart = clockStart();
+  const clock = pinnedStart ? clockStartingAt(pinnedStart) : systemClock;
   const tokens = createTokenCipher(tokenEncryptionKey());
   const { google, emulator, where } = await createGoogleForApp(role);
   const database = await createDb(databaseOptions);
@@ -39,8 +48,12 @@ export async function createRuntime(role: "web" | "worker") {
     }
   }
   return {
-    api: createApiDeps({ db: database.prisma, google, tokens, clock: systemClock, logger }),
-    describe: { database: database.kind, google: where },
+    api: createApiDeps({ db: database.prisma, google, tokens, clock, logger }),
+    describe: {
+      database: database.kind,
+      google: where,
+      ...(pinnedStart ? { clockPinnedTo: pinnedStart.toISOString() } : {}),
+    },
     close: async () => {
       await database.close();
       await emulator?.close();

@@ -3,7 +3,7 @@ export { handleApiRequest } from "./http-handler.ts";
 export { createContext, type Context, type RequestAuth } from "./context.ts";
 export { createApiDeps, defaultApiSettings, type ApiDeps, type ApiSettings } from "./deps.ts";
 export { createJsonLogger, createMemoryLogger, type Logger } from "./logger.ts";
-export { systemClock, type Clock } from "./clock.ts";
+export { clockStartingAt, systemClock, type Clock } from "./clock.ts";
 export { createTokenCipher, type TokenCipher } from "./services/token-crypto.ts";
 export { startSyncWorker } from "./sync-worker.ts";
 export { sameSecret } from "./same-secret.ts";

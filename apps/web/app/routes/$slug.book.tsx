@@ -69,7 +69,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 
   const chosenZone = canonicalTimeZone(url.searchParams.get("tz"));
   const timeZone = chosenZone ?? host.timeZone;
-  const now = new Date();
+  const now = context.api.clock.now();
   const { week, previous, next, from, to } = chooseWeek(
     url.searchParams.get("week"),
     now,
