@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTimeTapClient } from "./client.ts";
 import { createContext } from "./context.ts";
 import { appRouter } from "./root.ts";
-import { generateApiKey, hashApiKey } from "./services/api-key.ts";
+import { generateApiKey, hashApiKey } from "./hosts/api-key.ts";
 import { createApiHarness } from "./testing/api-harness.ts";
 
 let harness: Awaited<ReturnType<typeof createApiHarness>>;

@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@timetap/db";
 import type { GoogleClient } from "@timetap/google";
-import type { Clock } from "./clock.ts";
-import type { Logger } from "./logger.ts";
+import type { Clock } from "./lib/clock.ts";
+import type { Logger } from "./lib/logger.ts";
 import type { BusyTime } from "@timetap/google";
-import { TTLCache } from "./services/ttl-cache.ts";
-import type { TokenCipher } from "./services/token-crypto.ts";
+import { TTLCache } from "./lib/ttl-cache.ts";
+import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
 export interface ApiSettings {

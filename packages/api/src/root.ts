@@ -1,9 +1,9 @@
-import { authRouter } from "./routers/auth.router.ts";
-import { availabilityRouter } from "./routers/availability.router.ts";
-import { bookingRouter } from "./routers/booking.router.ts";
-import { catalogRouter } from "./routers/catalog.router.ts";
-import { healthRouter } from "./routers/health.router.ts";
-import { hostRouter } from "./routers/host.router.ts";
+import { authRouter } from "./hosts/auth.router.ts";
+import { availabilityRouter } from "./availability/availability.router.ts";
+import { bookingRouter } from "./booking/booking.router.ts";
+import { catalogRouter } from "./hosts/catalog.router.ts";
+import { healthRouter } from "./health/health.router.ts";
+import { hostRouter } from "./hosts/host.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
-import { authenticateHost } from "./services/host-auth.service.ts";
+import { authenticateHost } from "./hosts/host-auth.service.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,

@@ -7,7 +7,7 @@ import {
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
-} from "../services/errors.ts";
+} from "../lib/service-errors.ts";
 
 const codes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY]> = [
   [NotFoundError, "NOT_FOUND"],

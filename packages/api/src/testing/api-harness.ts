@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { createTestDb } from "@timetap/db/testing";
 import { createGoogle, type GoogleSettings } from "@timetap/google";
 import { startEmulator } from "@timetap/google-emulator";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../lib/clock.ts";
 import { createContext, type RequestAuth } from "../context.ts";
 import { createApiDeps, type ApiSettings } from "../deps.ts";
-import { createMemoryLogger } from "../logger.ts";
+import { createMemoryLogger } from "../lib/logger.ts";
 import { createCaller } from "../root.ts";
-import { createTokenCipher } from "../services/token-crypto.ts";
+import { createTokenCipher } from "../lib/token-crypto.ts";
 
 /**
  * The real parts for integration tests: a fresh database per test file, the Google emulator over

@@ -1,5 +1,5 @@
 import { DEMO_HOST, seedDemo } from "@timetap/db";
-import { invalidateBusyTimes } from "../services/busy-times.ts";
+import { invalidateBusyTimes } from "../availability/busy-times.ts";
 import { createApiHarness } from "./api-harness.ts";
 
 export type Harness = Awaited<ReturnType<typeof createApiHarness>>;

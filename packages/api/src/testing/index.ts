@@ -5,4 +5,4 @@ export {
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
 } from "./booking-fixtures.ts";
-export { runDueSyncs } from "../services/calendar-sync.service.ts";
+export { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";

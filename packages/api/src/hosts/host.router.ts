@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { cancelBooking } from "../services/booking-cancellation.service.ts";
-import { rescheduleBooking } from "../services/booking-reschedule.service.ts";
-import { completeOnboarding, disconnectCalendar } from "../services/host-account.service.ts";
-import { upcomingBookings } from "../services/host-bookings.service.ts";
-import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.service.ts";
+import { cancelBooking } from "../booking/booking-cancellation.service.ts";
+import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
+import { completeOnboarding, disconnectCalendar } from "./host-account.service.ts";
+import { upcomingBookings } from "../booking/host-bookings.service.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
-import { getWeeklyHours, updateWeeklyHours } from "../services/weekly-hours.service.ts";
-import { instant, newHostSlug, recordId, timeZone, weeklyHoursInput } from "./inputs.ts";
-import { mapServiceErrors } from "./map-errors.ts";
+import { getWeeklyHours, updateWeeklyHours } from "./weekly-hours.service.ts";
+import { instant, newHostSlug, recordId, timeZone, weeklyHoursInput } from "../lib/inputs.ts";
+import { mapServiceErrors } from "../routers/map-errors.ts";
 
 export const onboardingInput = z.object({
   slug: newHostSlug,

@@ -2,9 +2,13 @@ import { isExclusionViolation, isRecordNotFound } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
 import { getConfirmation } from "./booking.service.ts";
-import { loadBookable, requireFreeSlot } from "./bookable.ts";
+import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
-import { BookingCancelledError, BookingStartedError, SlotTakenError } from "./errors.ts";
+import {
+  BookingCancelledError,
+  BookingStartedError,
+  SlotTakenError,
+} from "../lib/service-errors.ts";
 
 export type RescheduleRequest = { bookingId: string; startTime: Date } & BookingAccess;
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../clock.ts";
+import type { Clock } from "./clock.ts";
 
 /** A small in-process cache whose entries expire after `ttlMs` of the given clock. */
 export class TTLCache<V> {

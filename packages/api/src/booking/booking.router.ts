@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { cancelBooking, getBookingStatus } from "../services/booking-cancellation.service.ts";
-import { rescheduleBooking } from "../services/booking-reschedule.service.ts";
-import { createBooking, getBookingForCustomer } from "../services/booking.service.ts";
+import { cancelBooking, getBookingStatus } from "./booking-cancellation.service.ts";
+import { rescheduleBooking } from "./booking-reschedule.service.ts";
+import { createBooking, getBookingForCustomer } from "./booking.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug, instant, recordId } from "./inputs.ts";
-import { mapServiceErrors } from "./map-errors.ts";
+import { hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { mapServiceErrors } from "../routers/map-errors.ts";
 
 export const createBookingInput = z.object({
   hostSlug,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { signInWithGoogle } from "../services/host-account.service.ts";
+import { signInWithGoogle } from "./host-account.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const authRouter = router({

@@ -1,5 +1,5 @@
-import type { ApiDeps } from "./deps.ts";
-import { runDueSyncs, SYNC_BATCH_SIZE } from "./services/calendar-sync.service.ts";
+import type { ApiDeps } from "../deps.ts";
+import { runDueSyncs, SYNC_BATCH_SIZE } from "./calendar-sync.service.ts";
 
 /**
  * Polls for due calendar-sync rows. Runs inside the web server by default and as `pnpm worker`

@@ -1,8 +1,8 @@
 import { isUniqueViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "./busy-times.ts";
-import { resumeParkedSyncs } from "./calendar-sync.service.ts";
-import { SlugTakenError, NotFoundError } from "./errors.ts";
+import { invalidateBusyTimes } from "../availability/busy-times.ts";
+import { resumeParkedSyncs } from "../calendar-sync/calendar-sync.service.ts";
+import { SlugTakenError, NotFoundError } from "../lib/service-errors.ts";
 
 type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { getHostCatalog } from "../services/catalog.service.ts";
+import { getHostCatalog } from "./catalog.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug } from "./inputs.ts";
-import { mapServiceErrors } from "./map-errors.ts";
+import { hostSlug } from "../lib/inputs.ts";
+import { mapServiceErrors } from "../routers/map-errors.ts";
 
 export const catalogRouter = router({
   host: publicProcedure

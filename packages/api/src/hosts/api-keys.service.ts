@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import { generateApiKey, hashApiKey } from "./api-key.ts";
-import { NotFoundError } from "./errors.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
 
 const listed = { id: true, name: true, createdAt: true, lastUsedAt: true } as const;
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { getAvailableSlots } from "../services/availability.service.ts";
-import { MAX_RANGE_DAYS } from "../services/slot-generation.ts";
+import { getAvailableSlots } from "./availability.service.ts";
+import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug, instant, recordId } from "./inputs.ts";
-import { mapServiceErrors } from "./map-errors.ts";
+import { hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { mapServiceErrors } from "../routers/map-errors.ts";
 
 export const slotsInput = z
   .object({

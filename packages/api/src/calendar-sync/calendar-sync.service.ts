@@ -1,9 +1,9 @@
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
-import { markNeedsReauth } from "./busy-times.ts";
-import { calendarSyncState } from "./host-calendar.ts";
-import { withinDeadline } from "./deadline.ts";
+import { markNeedsReauth } from "../availability/busy-times.ts";
+import { calendarSyncState } from "../hosts/host-calendar.ts";
+import { withinDeadline } from "../lib/deadline.ts";
 import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
 
 type SyncDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "settings">;

@@ -11,7 +11,7 @@ import {
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
 import { useBookingHarness } from "../testing/booking-suite.ts";
-import { runDueSyncs } from "./calendar-sync.service.ts";
+import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
 
 const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 

@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import { googleBusyTimes } from "./busy-times.ts";
-import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "./errors.ts";
+import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "../lib/service-errors.ts";
 import { generateSlots, overlaps, type Interval } from "./slot-generation.ts";
 
 /** The host behind a booking page and one of its active packages, or NotFoundError. */

@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "./busy-times.ts";
-import { syncNow } from "./calendar-sync.service.ts";
+import { invalidateBusyTimes } from "../availability/busy-times.ts";
+import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
  * What follows every committed change to a booking (made, cancelled, moved): the host's cached

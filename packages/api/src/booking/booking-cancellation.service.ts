@@ -2,7 +2,7 @@ import { isRecordNotFound, type Booking } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
-import { BookingStartedError } from "./errors.ts";
+import { BookingStartedError } from "../lib/service-errors.ts";
 
 export type CancellationRequest = { bookingId: string } & BookingAccess;
 

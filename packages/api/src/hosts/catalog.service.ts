@@ -1,5 +1,5 @@
 import type { ApiDeps } from "../deps.ts";
-import { NotFoundError } from "./errors.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
 
 /** What a visitor of `/{slug}` sees: the host and the packages they can book. */
 export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) {

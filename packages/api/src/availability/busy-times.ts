@@ -2,8 +2,8 @@ import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { calendarSyncState } from "./host-calendar.ts";
-import { withinDeadline } from "./deadline.ts";
+import { calendarSyncState } from "../hosts/host-calendar.ts";
+import { withinDeadline } from "../lib/deadline.ts";
 
 type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
 

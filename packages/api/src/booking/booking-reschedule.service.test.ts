@@ -9,7 +9,7 @@ import {
   otherHost,
 } from "../testing/booking-fixtures.ts";
 import { useBookingHarness } from "../testing/booking-suite.ts";
-import { runDueSyncs } from "./calendar-sync.service.ts";
+import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
 
 const suite = useBookingHarness();
 let harness: typeof suite.harness;

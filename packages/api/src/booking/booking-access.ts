@@ -1,8 +1,8 @@
 import type { SyncState } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { sameSecret } from "../same-secret.ts";
-import { NotFoundError } from "./errors.ts";
-import { calendarSyncState } from "./host-calendar.ts";
+import { sameSecret } from "../lib/same-secret.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
+import { calendarSyncState } from "../hosts/host-calendar.ts";
 
 /** Who acts on a booking: the customer holding its token, or its host. */
 export type BookingAccess = { by: "customer"; token: string } | { by: "host"; hostId: string };

@@ -1,4 +1,4 @@
-import { checkHealth } from "../services/health.service.ts";
+import { checkHealth } from "./health.service.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const healthRouter = router({

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { sameSecret } from "../same-secret.ts";
-import { loadBookable, requireFreeSlot } from "./bookable.ts";
+import { sameSecret } from "../lib/same-secret.ts";
+import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
-import { NotFoundError, SlotTakenError } from "./errors.ts";
-import { calendarSyncState } from "./host-calendar.ts";
+import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
+import { calendarSyncState } from "../hosts/host-calendar.ts";
 
 export interface CreateBookingInput {
   hostSlug: string;
