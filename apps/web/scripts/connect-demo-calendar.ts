@@ -1,8 +1,9 @@
 // e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
-import { createTokenCipher } from "@timetap/api";
+import { createApiDeps, createJsonLogger, createTokenCipher, systemClock } from "@timetap/api";
 import { createDb, DEMO_HOST } from "@timetap/db";
 import { databaseOptions, googleBaseUrlForEmulator, tokenEncryptionKey } from "../server/config.ts";
-import { connectCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
+import { connectEmulatorCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
+import { createGoogleForApp } from "../server/google.ts";
 
 const emulatorUrl = googleBaseUrlForEmulator();
 // Playwright starts the emulator alongside the app; give it a moment to listen.
@@ -18,11 +19,13 @@ for (
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 const db = await createDb(databaseOptions);
-await connectCalendar(
-  db.prisma,
-  createTokenCipher(tokenEncryptionKey()),
-  DEMO_HOST.email,
-  await issueDemoRefreshToken(emulatorUrl),
-);
+const api = createApiDeps({
+  db: db.prisma,
+  google: (await createGoogleForApp("worker")).google,
+  tokens: createTokenCipher(tokenEncryptionKey()),
+  clock: systemClock,
+  logger: createJsonLogger(),
+});
+await connectEmulatorCalendar(api, DEMO_HOST.email, await issueDemoRefreshToken(emulatorUrl));
 await db.close();
 console.log(`Demo host's calendar connected to the emulator at ${emulatorUrl}.`);

@@ -1,20 +1,13 @@
-import type { TokenCipher } from "@timetap/api";
-import { DEMO_HOST, type PrismaClient } from "@timetap/db";
+import { connectCalendar, type ApiDeps } from "@timetap/api";
+import { DEMO_HOST } from "@timetap/db";
 
 /**
  * Connects a host's calendar with a refresh token an emulator issued, as if the host had gone
  * through Google's consent: the local run and e2e then book with real Meet links.
  */
-export async function connectCalendar(
-  db: PrismaClient,
-  tokens: TokenCipher,
-  email: string,
-  refreshToken: string,
-) {
-  await db.host.update({
-    where: { email },
-    data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
-  });
+export async function connectEmulatorCalendar(api: ApiDeps, email: string, refreshToken: string) {
+  const host = await api.db.host.findUniqueOrThrow({ where: { email } });
+  await connectCalendar(api, host.id, refreshToken);
 }
 
 /** Asks a running emulator (its HTTP control API) for a refresh token of the demo host. */

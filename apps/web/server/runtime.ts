@@ -14,7 +14,7 @@ import {
   isProduction,
   tokenEncryptionKey,
 } from "./config.ts";
-import { connectCalendar } from "./emulator-grants.ts";
+import { connectEmulatorCalendar } from "./emulator-grants.ts";
 import { createGoogleForApp } from "./google.ts";
 
 /** The API's dependencies for one process: the web server, or a standalone sync worker. */
@@ -31,6 +31,7 @@ export async function createRuntime(role: "web" | "worker") {
   const tokens = createTokenCipher(tokenEncryptionKey());
   const { google, emulator, where } = await createGoogleForApp(role);
   const database = await createDb(databaseOptions);
+  const api = createApiDeps({ db: database.prisma, google, tokens, clock, logger });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);
@@ -42,13 +43,12 @@ export async function createRuntime(role: "web" | "worker") {
       });
       for (const host of hosts) {
         emulator.createUser(host.email, host.name);
-        const refreshToken = emulator.issueRefreshToken(host.email);
-        await connectCalendar(database.prisma, tokens, host.email, refreshToken);
+        await connectEmulatorCalendar(api, host.email, emulator.issueRefreshToken(host.email));
       }
     }
   }
   return {
-    api: createApiDeps({ db: database.prisma, google, tokens, clock, logger }),
+    api,
     describe: {
       database: database.kind,
       google: where,

@@ -6,15 +6,14 @@ import { createTimeTapClient } from "./client.ts";
 import { createContext } from "./context.ts";
 import { appRouter } from "./root.ts";
 import { generateApiKey, hashApiKey } from "./hosts/api-key.ts";
-import { createApiHarness } from "./testing/api-harness.ts";
+import { useApiHarness } from "./testing/suite-hooks.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
+const harness = useApiHarness();
 let server: ReturnType<typeof createHTTPServer>;
 let url: string;
 let apiKey: string;
 
 beforeAll(async () => {
-  harness = await createApiHarness();
   const host = await seedDemo(harness.db);
   apiKey = generateApiKey();
   await harness.db.apiKey.create({
@@ -30,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  await harness?.close();
 });
 
 describe("createTimeTapClient over HTTP", () => {

@@ -1,15 +1,13 @@
 import { seedDemo } from "@timetap/db";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "./http-handler.ts";
-import { createApiHarness } from "./testing/api-harness.ts";
+import { useApiHarness } from "./testing/suite-hooks.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
+const harness = useApiHarness();
 beforeAll(async () => {
-  harness = await createApiHarness();
   await seedDemo(harness.db);
 });
-afterAll(() => harness?.close());
 
 function get(path: string, input: unknown) {
   const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));

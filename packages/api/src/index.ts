@@ -9,3 +9,4 @@ export { startSyncWorker } from "./calendar-sync/sync-worker.ts";
 export { sameSecret } from "./lib/same-secret.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+export { connectCalendar } from "./hosts/host-calendar.ts";

@@ -1,8 +1,16 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
+import {
+  BookingCancelledError,
+  BookingStartedError,
+  NotFoundError,
+  SlotNotOfferedError,
+  SlotTakenError,
+  SlugTakenError,
+} from "./lib/service-errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -26,11 +34,35 @@ function describeZodError(error: ZodError): string {
     .join("; ");
 }
 
+/** The one place a service's typed error becomes the tRPC code clients see. */
+const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY]> = [
+  [NotFoundError, "NOT_FOUND"],
+  [SlugTakenError, "CONFLICT"],
+  [SlotTakenError, "CONFLICT"],
+  [SlotNotOfferedError, "BAD_REQUEST"],
+  [BookingStartedError, "PRECONDITION_FAILED"],
+  [BookingCancelledError, "PRECONDITION_FAILED"],
+];
+
+/**
+ * Every procedure goes through this: tRPC hands the middleware a thrown error wrapped as an
+ * INTERNAL_SERVER_ERROR whose `cause` is the original; a typed service error is re-thrown with its
+ * code and sentence, anything else stays a 500.
+ */
+const mapServiceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const code = serviceErrorCodes.find(([type]) => cause instanceof type)?.[1];
+  if (code && cause) throw new TRPCError({ code, message: cause.message, cause });
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(mapServiceErrors);
 
-export const hostProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
   if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
   return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });

@@ -1,28 +1,7 @@
-import { z } from "zod";
-import { getAvailableSlots } from "./availability.service.ts";
-import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 import { publicProcedure, router } from "../trpc.ts";
-import { hostSlug, instant, recordId } from "../lib/inputs.ts";
-import { mapServiceErrors } from "../routers/map-errors.ts";
-
-export const slotsInput = z
-  .object({
-    hostSlug,
-    packageId: recordId,
-    from: instant("Give the start of the range as a date."),
-    to: instant("Give the end of the range as a date."),
-  })
-  .refine((range) => range.to > range.from, {
-    message: "The range must end after it starts.",
-    path: ["to"],
-  })
-  .refine((range) => range.to.getTime() - range.from.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
-    message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`,
-    path: ["to"],
-  });
+import { slotsInput } from "./availability.inputs.ts";
+import { getAvailableSlots } from "./availability.service.ts";
 
 export const availabilityRouter = router({
-  slots: publicProcedure
-    .input(slotsInput)
-    .query(({ ctx, input }) => mapServiceErrors(() => getAvailableSlots(ctx, input))),
+  slots: publicProcedure.input(slotsInput).query(({ ctx, input }) => getAvailableSlots(ctx, input)),
 });

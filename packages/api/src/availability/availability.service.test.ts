@@ -1,19 +1,14 @@
 import { DEMO_HOST } from "@timetap/db";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bookingInput,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
-import { useBookingHarness } from "../testing/booking-suite.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
 
-const suite = useBookingHarness();
-let harness: typeof suite.harness;
-let intro: typeof suite.intro;
-beforeEach(() => {
-  ({ harness, intro } = suite);
-});
+const { harness, intro } = useBookingHarness();
 
 const monday = () => ({
   hostSlug: "demo",

@@ -1,4 +1,5 @@
 import type { ApiDeps } from "../deps.ts";
+import type { SlotQuery } from "./availability.inputs.ts";
 import { loadBookable, offeredSlots } from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 
@@ -6,13 +7,6 @@ type AvailabilityDeps = Pick<
   ApiDeps,
   "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock"
 >;
-
-export interface SlotQuery {
-  hostSlug: string;
-  packageId: string;
-  from: Date;
-  to: Date;
-}
 
 /** Free slots of a package: the host's weekly hours minus bookings, Google busy times and notice. */
 export async function getAvailableSlots(

@@ -2,7 +2,8 @@ import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { calendarSyncState } from "../hosts/host-calendar.ts";
+import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
+import { busyTimesKey } from "./busy-times-cache.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 
 type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
@@ -20,7 +21,7 @@ export async function googleBusyTimes(
 ): Promise<{ busy: BusyTime[]; degraded: boolean }> {
   if (calendarSyncState(host) !== "pending" || !host.googleRefreshToken)
     return { busy: [], degraded: true };
-  const key = `${busyTimesPrefix(host.id)}${from.toISOString()}|${to.toISOString()}`;
+  const key = busyTimesKey(host.id, from, to);
   const cached = deps.busyTimes.get(key);
   if (cached) return { busy: cached, degraded: false };
 
@@ -52,19 +53,4 @@ export async function googleBusyTimes(
     if (failure?.kind === "revoked") await markNeedsReauth(deps, host.id);
     return { busy: [], degraded: true };
   }
-}
-
-export const busyTimesPrefix = (hostId: string) => `${hostId}|`;
-
-/** Called after every booking and cancellation: the host's calendar has changed. */
-export function invalidateBusyTimes(deps: Pick<ApiDeps, "busyTimes">, hostId: string): void {
-  deps.busyTimes.deletePrefix(busyTimesPrefix(hostId));
-}
-
-/** Google no longer accepts the host's grant: stop using it until the host reconnects. */
-export async function markNeedsReauth({ db }: Pick<ApiDeps, "db">, hostId: string): Promise<void> {
-  await db.host.updateMany({
-    where: { id: hostId, calendarStatus: "connected" },
-    data: { calendarStatus: "needs_reauth" },
-  });
 }

@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
+import { wallTimeToInstant } from "../lib/wall-time.ts";
 
 export interface Interval {
   start: Date;
@@ -68,8 +69,8 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
         minute + durationMinutes <= rule.endMinute;
         minute += durationMinutes
       ) {
-        const start = wallTimeToInstant(day, minute, timeZone);
-        if (start === null) continue;
+        const { instant: start, skipped } = wallTimeToInstant(day, minute, timeZone);
+        if (skipped) continue;
         const end = new Date(start.getTime() + durationMinutes * MINUTE_MS);
         // A slot straddling a spring-forward gap lasts its real duration, so on the wall clock
         // it ends an hour later than the grid suggests and can run past the working hours.
@@ -88,29 +89,6 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
 function localCalendarDate(instant: Date, timeZone: string): number {
   const local = new TZDate(instant, timeZone);
   return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
-}
-
-/**
- * The first instant at which the clock in `timeZone` shows `minute` on `day`, or null when the
- * wall time is skipped by a spring-forward gap.
- *
- * The `TZDate` constructor is not used for this because, for a wall time in a fall-back
- * repeated hour, the occurrence it picks depends on the process's own time zone.
- */
-function wallTimeToInstant(day: number, minute: number, timeZone: string): Date | null {
-  const wallAsUtc = day + minute * MINUTE_MS;
-  // Real zones change offset at most once within a day, so the instant uses one of these.
-  const offsets = new Set([
-    tzOffset(timeZone, new Date(wallAsUtc - DAY_MS)),
-    tzOffset(timeZone, new Date(wallAsUtc + DAY_MS)),
-  ]);
-  let firstOccurrence: number | null = null;
-  for (const offset of offsets) {
-    const instant = wallAsUtc - offset * MINUTE_MS;
-    if (tzOffset(timeZone, new Date(instant)) !== offset) continue;
-    if (firstOccurrence === null || instant < firstOccurrence) firstOccurrence = instant;
-  }
-  return firstOccurrence === null ? null : new Date(firstOccurrence);
 }
 
 /** What the host's wall clock shows at `instant`, as minutes since midnight of `day`. */

@@ -1,6 +1,6 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bookingInput,
   liveDemoEvents,
@@ -9,15 +9,10 @@ import {
   otherHost,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
-import { useBookingHarness } from "../testing/booking-suite.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
 
-const suite = useBookingHarness();
-let harness: typeof suite.harness;
-let intro: typeof suite.intro;
-beforeEach(() => {
-  ({ harness, intro } = suite);
-});
+const { harness, intro } = useBookingHarness();
 
 const liveEvents = (h = harness) => liveDemoEvents(h);
 const deletes = (h = harness) =>

@@ -1,5 +1,5 @@
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "../availability/busy-times.ts";
+import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**

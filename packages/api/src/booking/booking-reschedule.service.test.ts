@@ -1,6 +1,6 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bookingInput,
   liveDemoEvents,
@@ -8,15 +8,10 @@ import {
   MONDAY_TEN_BERLIN,
   otherHost,
 } from "../testing/booking-fixtures.ts";
-import { useBookingHarness } from "../testing/booking-suite.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
 
-const suite = useBookingHarness();
-let harness: typeof suite.harness;
-let intro: typeof suite.intro;
-beforeEach(() => {
-  ({ harness, intro } = suite);
-});
+const { harness, intro } = useBookingHarness();
 
 /** Monday 2030-01-07 14:00 in Berlin. */
 const MONDAY_TWO_BERLIN = new Date("2030-01-07T13:00:00Z");

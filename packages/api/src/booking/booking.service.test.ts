@@ -1,7 +1,7 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
 import { TRPCError } from "@trpc/server";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bookingInput,
   demoWithCalendar,
@@ -10,17 +10,12 @@ import {
   MONDAY_TEN_BERLIN,
   withOwnHarness,
 } from "../testing/booking-fixtures.ts";
-import { useBookingHarness } from "../testing/booking-suite.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
 
 const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 
-const suite = useBookingHarness();
-let harness: typeof suite.harness;
-let intro: typeof suite.intro;
-beforeEach(() => {
-  ({ harness, intro } = suite);
-});
+const { harness, intro } = useBookingHarness();
 
 const demoEvents = () => liveDemoEvents(harness);
 

@@ -7,14 +7,7 @@ import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
 import { calendarSyncState } from "../hosts/host-calendar.ts";
-
-export interface CreateBookingInput {
-  hostSlug: string;
-  packageId: string;
-  startTime: Date;
-  customerEmail: string;
-  customerName?: string | undefined;
-}
+import type { CreateBookingInput } from "./booking.inputs.ts";
 
 /**
  * Books a slot. The booking and its calendar-sync row are committed together, so a confirmed

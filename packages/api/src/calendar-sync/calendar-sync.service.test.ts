@@ -1,14 +1,10 @@
 import { DEMO_HOST } from "@timetap/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
+import { describe, expect, it } from "vitest";
+import { useApiHarness } from "../testing/suite-hooks.ts";
 import { bookingInput, demoWithCalendar, MONDAY_MORNING } from "../testing/booking-fixtures.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
-beforeAll(async () => {
-  harness = await createApiHarness({ now: MONDAY_MORNING });
-});
-afterAll(() => harness?.close());
+const harness = useApiHarness({ now: MONDAY_MORNING });
 
 describe("the sync worker", () => {
   it("never lets concurrent workers take the same row: 12 failed syncs end as 12 events", async () => {

@@ -1,8 +1,7 @@
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
-import { markNeedsReauth } from "../availability/busy-times.ts";
-import { calendarSyncState } from "../hosts/host-calendar.ts";
+import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
 
@@ -273,16 +272,4 @@ export async function runDueSyncs(deps: SyncDeps, options: { limit?: number } = 
   const outcomes: Array<SyncOutcome | "error"> = [];
   for (const id of ids) outcomes.push(await attemptSafely(deps, id));
   return outcomes;
-}
-
-/** After the host reconnects Google: parked rows become due at once. */
-export async function resumeParkedSyncs(
-  { db, clock }: Pick<ApiDeps, "db" | "clock">,
-  hostId: string,
-) {
-  const { count } = await db.calendarSync.updateMany({
-    where: { state: "parked", booking: { hostId } },
-    data: { state: "pending", nextAttemptAt: clock.now() },
-  });
-  return count;
 }

@@ -1,15 +1,13 @@
 import { seedDemo } from "@timetap/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApiHarness } from "../testing/suite-hooks.ts";
 import { otherHost } from "../testing/booking-fixtures.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
+const harness = useApiHarness({ now: new Date("2030-01-07T06:00:00Z") });
 let hostId: string;
 beforeAll(async () => {
-  harness = await createApiHarness({ now: new Date("2030-01-07T06:00:00Z") });
   hostId = (await seedDemo(harness.db)).id;
 });
-afterAll(() => harness?.close());
 
 const signedIn = () => harness.caller({ sessionHostId: hostId });
 const withKey = (key: string) => harness.caller({ authorization: `Bearer ${key}` });

@@ -1,14 +1,12 @@
 import { seedDemo } from "@timetap/db";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApiHarness } from "../testing/suite-hooks.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
+const harness = useApiHarness();
 beforeAll(async () => {
-  harness = await createApiHarness();
   await seedDemo(harness.db);
 });
-afterAll(() => harness?.close());
 
 describe("catalog.host", () => {
   it("returns the host and its active packages, shortest first", async () => {

@@ -1,14 +1,12 @@
 import { seedDemo } from "@timetap/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHarness } from "../testing/api-harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApiHarness } from "../testing/suite-hooks.ts";
 import { consentAndGetCode } from "../testing/google-consent.ts";
 
-let harness: Awaited<ReturnType<typeof createApiHarness>>;
+const harness = useApiHarness();
 beforeAll(async () => {
-  harness = await createApiHarness();
   await seedDemo(harness.db);
 });
-afterAll(() => harness?.close());
 
 async function signIn(email: string, name = "Casey Coach") {
   const code = await consentAndGetCode(harness.deps.google, harness.emulator, { email, name });

@@ -1,40 +1,25 @@
 import { isUniqueViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "../availability/busy-times.ts";
-import { resumeParkedSyncs } from "../calendar-sync/calendar-sync.service.ts";
-import { SlugTakenError, NotFoundError } from "../lib/service-errors.ts";
+import { SlugTakenError } from "../lib/service-errors.ts";
+import { connectCalendar } from "./host-calendar.ts";
 
 type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
 
 /**
- * Finishes "Sign in with Google": exchanges the code, finds the host by email or creates one, and
- * stores the refresh token encrypted. Signing in grants the calendar scopes, so it (re)connects the
- * calendar too.
+ * Finishes "Sign in with Google": exchanges the code, finds the host by email or creates one.
+ * Signing in grants the calendar scopes, so a grant with a refresh token (re)connects the calendar
+ * too.
  */
 export async function signInWithGoogle(deps: AccountDeps, code: string) {
-  const { db, google, tokens, logger } = deps;
+  const { db, google, logger } = deps;
   const grant = await google.exchangeCode(code);
   const email = grant.email.toLowerCase();
-  const calendar = grant.refreshToken
-    ? {
-        googleRefreshToken: tokens.encrypt(grant.refreshToken),
-        calendarStatus: "connected" as const,
-      }
-    : {};
   const host = await db.host.upsert({
     where: { email },
-    create: {
-      email,
-      name: grant.name || email,
-      timeZone: "UTC",
-      googleSub: grant.sub,
-      ...calendar,
-    },
-    update: { googleSub: grant.sub, ...calendar },
+    create: { email, name: grant.name || email, timeZone: "UTC", googleSub: grant.sub },
+    update: { googleSub: grant.sub },
   });
-  invalidateBusyTimes(deps, host.id);
-  // Bookings that waited for this host to reconnect go to Google now.
-  const resumed = grant.refreshToken ? await resumeParkedSyncs(deps, host.id) : 0;
+  const resumed = grant.refreshToken ? await connectCalendar(deps, host.id, grant.refreshToken) : 0;
   logger.info("host_signed_in", {
     hostId: host.id,
     calendarConnected: Boolean(grant.refreshToken),
@@ -83,26 +68,4 @@ export async function completeOnboarding(
     });
   }
   return host;
-}
-
-/**
- * Revokes TimeTap's access at Google and forgets the token. Revocation is best effort: a token
- * Google already dropped must not keep the host connected here.
- */
-export async function disconnectCalendar(deps: AccountDeps, hostId: string) {
-  const { db, google, tokens, logger } = deps;
-  const host = await db.host.findUnique({ where: { id: hostId } });
-  if (!host) throw new NotFoundError("Host not found.");
-  if (host.googleRefreshToken) {
-    try {
-      await google.revokeToken(tokens.decrypt(host.googleRefreshToken));
-    } catch (error) {
-      logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
-    }
-  }
-  invalidateBusyTimes(deps, hostId);
-  return db.host.update({
-    where: { id: hostId },
-    data: { googleRefreshToken: null, calendarStatus: "disconnected" },
-  });
 }

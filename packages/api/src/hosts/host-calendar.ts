@@ -1,4 +1,12 @@
 import type { Host } from "@timetap/db";
+import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import type { ApiDeps } from "../deps.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
+
+/**
+ * The one module that changes a host's calendar state (connected, needs_reauth, disconnected) and
+ * the one rule everything else reads it by.
+ */
 
 /**
  * Where calendar work for a host stands right now: it can go to Google ("pending"), it must wait
@@ -10,4 +18,62 @@ export function calendarSyncState(
 ): "pending" | "parked" | "skipped" {
   if (host.calendarStatus === "needs_reauth") return "parked";
   return host.calendarStatus === "connected" && host.googleRefreshToken ? "pending" : "skipped";
+}
+
+/**
+ * Connects (or reconnects) the host's Google Calendar with a refresh token: stored encrypted; the
+ * bookings that waited for the host to reconnect go to Google now; cached busy times are dropped,
+ * as they were read without this calendar. Returns how many waiting syncs were resumed.
+ */
+export async function connectCalendar(
+  deps: Pick<ApiDeps, "db" | "tokens" | "clock" | "busyTimes">,
+  hostId: string,
+  refreshToken: string,
+): Promise<number> {
+  const { db, tokens, clock } = deps;
+  const [, resumed] = await db.$transaction([
+    db.host.update({
+      where: { id: hostId },
+      data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
+    }),
+    db.calendarSync.updateMany({
+      where: { state: "parked", booking: { hostId } },
+      data: { state: "pending", nextAttemptAt: clock.now() },
+    }),
+  ]);
+  invalidateBusyTimes(deps, hostId);
+  return resumed.count;
+}
+
+/** Google no longer accepts the host's grant: stop using it until the host reconnects. */
+export async function markNeedsReauth({ db }: Pick<ApiDeps, "db">, hostId: string): Promise<void> {
+  await db.host.updateMany({
+    where: { id: hostId, calendarStatus: "connected" },
+    data: { calendarStatus: "needs_reauth" },
+  });
+}
+
+/**
+ * Revokes TimeTap's access at Google and forgets the token. Revocation is best effort: a token
+ * Google already dropped must not keep the host connected here.
+ */
+export async function disconnectCalendar(
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes">,
+  hostId: string,
+) {
+  const { db, google, tokens, logger } = deps;
+  const host = await db.host.findUnique({ where: { id: hostId } });
+  if (!host) throw new NotFoundError("Host not found.");
+  if (host.googleRefreshToken) {
+    try {
+      await google.revokeToken(tokens.decrypt(host.googleRefreshToken));
+    } catch (error) {
+      logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
+    }
+  }
+  invalidateBusyTimes(deps, hostId);
+  return db.host.update({
+    where: { id: hostId },
+    data: { googleRefreshToken: null, calendarStatus: "disconnected" },
+  });
 }

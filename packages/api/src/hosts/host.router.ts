@@ -1,19 +1,15 @@
 import { z } from "zod";
 import { cancelBooking } from "../booking/booking-cancellation.service.ts";
+import { hostRescheduleInput } from "../booking/booking.inputs.ts";
 import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
-import { completeOnboarding, disconnectCalendar } from "./host-account.service.ts";
 import { upcomingBookings } from "../booking/host-bookings.service.ts";
-import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
+import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
+import { completeOnboarding } from "./host-account.service.ts";
+import { disconnectCalendar } from "./host-calendar.ts";
+import { apiKeyInput, onboardingInput, weeklyHoursInput } from "./host.inputs.ts";
 import { getWeeklyHours, updateWeeklyHours } from "./weekly-hours.service.ts";
-import { instant, newHostSlug, recordId, timeZone, weeklyHoursInput } from "../lib/inputs.ts";
-import { mapServiceErrors } from "../routers/map-errors.ts";
-
-export const onboardingInput = z.object({
-  slug: newHostSlug,
-  name: z.string().trim().min(1, "Enter your name.").max(120),
-  timeZone,
-});
 
 export const hostRouter = router({
   me: hostProcedure.query(({ ctx: { host } }) => ({
@@ -28,14 +24,12 @@ export const hostRouter = router({
   cancelBooking: hostProcedure
     .input(z.object({ bookingId: recordId }))
     .mutation(({ ctx, input }) =>
-      mapServiceErrors(() =>
-        cancelBooking(ctx, { bookingId: input.bookingId, by: "host", hostId: ctx.host.id }),
-      ),
+      cancelBooking(ctx, { bookingId: input.bookingId, by: "host", hostId: ctx.host.id }),
     ),
   rescheduleBooking: hostProcedure
-    .input(z.object({ bookingId: recordId, startTime: instant("Pick a new time.") }))
+    .input(hostRescheduleInput)
     .mutation(({ ctx, input }) =>
-      mapServiceErrors(() => rescheduleBooking(ctx, { ...input, by: "host", hostId: ctx.host.id })),
+      rescheduleBooking(ctx, { ...input, by: "host", hostId: ctx.host.id }),
     ),
   weeklyHours: hostProcedure.query(({ ctx }) => getWeeklyHours(ctx, ctx.host.id)),
   updateWeeklyHours: hostProcedure
@@ -43,18 +37,16 @@ export const hostRouter = router({
     .mutation(({ ctx, input }) => updateWeeklyHours(ctx, ctx.host.id, input)),
   apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
   createApiKey: signedInHostProcedure
-    .input(z.object({ name: z.string().trim().min(1, "Name the key.").max(60) }))
+    .input(apiKeyInput)
     .mutation(({ ctx, input }) => createApiKey(ctx, ctx.host.id, input.name)),
   revokeApiKey: signedInHostProcedure
     .input(z.object({ id: recordId }))
-    .mutation(({ ctx, input }) => mapServiceErrors(() => revokeApiKey(ctx, ctx.host.id, input.id))),
+    .mutation(({ ctx, input }) => revokeApiKey(ctx, ctx.host.id, input.id)),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
-    .mutation(({ ctx, input }) =>
-      mapServiceErrors(() => completeOnboarding(ctx, ctx.host.id, input)),
-    ),
+    .mutation(({ ctx, input }) => completeOnboarding(ctx, ctx.host.id, input)),
   disconnectCalendar: hostProcedure.mutation(async ({ ctx }) => {
-    const host = await mapServiceErrors(() => disconnectCalendar(ctx, ctx.host.id));
+    const host = await disconnectCalendar(ctx, ctx.host.id);
     return { calendarStatus: host.calendarStatus };
   }),
 });

@@ -1,14 +1,11 @@
 import { DEMO_HOST } from "@timetap/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MONDAY_MORNING, otherHost } from "../testing/booking-fixtures.ts";
-import { useBookingHarness } from "../testing/booking-suite.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
 
-const suite = useBookingHarness();
-let harness: typeof suite.harness;
-let intro: typeof suite.intro;
+const { harness, intro } = useBookingHarness();
 let asDemo: ReturnType<typeof harness.caller>;
 beforeEach(async () => {
-  ({ harness, intro } = suite);
   const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
   asDemo = harness.caller({ sessionHostId: demo.id });
 });

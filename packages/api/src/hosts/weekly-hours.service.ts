@@ -1,10 +1,5 @@
 import type { ApiDeps } from "../deps.ts";
-
-export interface WeeklyHours {
-  minimumNoticeMinutes: number;
-  /** 0 = Sunday … 6 = Saturday; minutes since midnight in the host's time zone, end exclusive. */
-  rules: Array<{ weekday: number; startMinute: number; endMinute: number }>;
-}
+import type { WeeklyHours } from "./host.inputs.ts";
 
 /** The host's bookable hours each week and how much notice a booking needs. */
 export async function getWeeklyHours({ db }: Pick<ApiDeps, "db">, hostId: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Shared input schemas: one definition per concept, inferred everywhere else. */
+/** Input schemas every domain shares: one definition per concept, inferred everywhere else. */
 
 /** The address of an existing host's page. */
 export const hostSlug = z
@@ -10,63 +10,12 @@ export const hostSlug = z
   .max(60, "Use at most 60 characters.")
   .regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes.");
 
-/** The address a host picks for their page: stricter, so every new one reads well in a link. */
-export const newHostSlug = z
-  .string()
-  .trim()
-  .min(3, "Use at least 3 characters.")
-  .max(60, "Use at most 60 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes.");
-
 /** An instant: a Date (superjson) or an ISO 8601 string from a plain JSON client. */
 export const instant = (message: string) => z.coerce.date({ error: message });
 
 export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone from the list.");
 
 export const recordId = z.string().trim().min(1, "Give an id.").max(100, "This is not a valid id.");
-
-const MINUTES_PER_DAY = 24 * 60;
-
-/** A host's weekly hours: intervals per weekday that must not overlap, and the notice needed. */
-export const weeklyHoursInput = z.object({
-  minimumNoticeMinutes: z
-    .number()
-    .int()
-    .min(0, "Notice cannot be negative.")
-    .max(30 * MINUTES_PER_DAY, "Ask for at most 30 days' notice."),
-  rules: z
-    .array(
-      z
-        .object({
-          weekday: z.number().int().min(0).max(6),
-          startMinute: z
-            .number()
-            .int()
-            .min(0)
-            .max(MINUTES_PER_DAY - 1),
-          endMinute: z.number().int().min(1).max(MINUTES_PER_DAY),
-        })
-        .refine((rule) => rule.endMinute > rule.startMinute, {
-          message: "End after you start.",
-          path: ["endMinute"],
-        }),
-    )
-    .max(70, "Use at most 70 intervals a week.")
-    .superRefine((rules, context) => {
-      const sorted = rules
-        .map((rule, index) => ({ ...rule, index }))
-        .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
-      for (const [i, rule] of sorted.entries()) {
-        const previous = sorted[i - 1];
-        if (previous && previous.weekday === rule.weekday && rule.startMinute < previous.endMinute)
-          context.addIssue({
-            code: "custom",
-            message: "Hours on the same day must not overlap.",
-            path: [rule.index, "startMinute"],
-          });
-      }
-    }),
-});
 
 function isKnownTimeZone(value: string): boolean {
   try {

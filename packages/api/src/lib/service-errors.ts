@@ -1,4 +1,4 @@
-/** Typed service errors; routers map them to tRPC codes in one place (routers/map-errors.ts). */
+/** Typed service errors; the base procedure maps them to tRPC codes in one place (trpc.ts). */
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
@@ -21,10 +21,6 @@ export class SlotNotOfferedError extends Error {
   constructor() {
     super("This time is not offered. Please pick another.");
   }
-}
-
-export class InvalidRangeError extends Error {
-  override name = "InvalidRangeError";
 }
 
 /** A session that has begun (or ended) can no longer be cancelled or moved. */

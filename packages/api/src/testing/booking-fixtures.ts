@@ -1,5 +1,6 @@
 import { DEMO_HOST, seedDemo } from "@timetap/db";
-import { invalidateBusyTimes } from "../availability/busy-times.ts";
+import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import { connectCalendar } from "../hosts/host-calendar.ts";
 import { createApiHarness } from "./api-harness.ts";
 
 export type Harness = Awaited<ReturnType<typeof createApiHarness>>;
@@ -13,18 +14,19 @@ export const MONDAY_TEN_BERLIN = new Date("2030-01-07T09:00:00Z");
 export async function demoWithCalendar(harness: Harness, options: { connected?: boolean } = {}) {
   const host = await seedDemo(harness.db);
   const connected = options.connected ?? true;
-  await harness.db.host.update({
-    where: { id: host.id },
-    data: connected
-      ? {
-          googleRefreshToken: harness.tokens.encrypt(
-            harness.emulator.issueRefreshToken(DEMO_HOST.email),
-          ),
-          calendarStatus: "connected",
-        }
-      : { googleRefreshToken: null, calendarStatus: "disconnected" },
-  });
-  invalidateBusyTimes(harness.deps, host.id);
+  if (connected) {
+    await connectCalendar(
+      harness.deps,
+      host.id,
+      harness.emulator.issueRefreshToken(DEMO_HOST.email),
+    );
+  } else {
+    await harness.db.host.update({
+      where: { id: host.id },
+      data: { googleRefreshToken: null, calendarStatus: "disconnected" },
+    });
+    invalidateBusyTimes(harness.deps, host.id);
+  }
   const intro = await harness.db.sessionPackage.findFirstOrThrow({
     where: { hostId: host.id, durationMinutes: 30 },
   });

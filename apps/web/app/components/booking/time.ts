@@ -1,4 +1,5 @@
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
+import { calendarDateKey, wallTimeToInstant } from "@timetap/api/time";
 import {
   addDays as addCalendarDays,
   addHours,
@@ -14,10 +15,10 @@ import {
  * calendar is a `LocalDate` ("YYYY-MM-DD"). Zones are handled by `@date-fns/tz`, so DST follows
  * the runtime's tz database.
  *
- * `TZDate` settles a wall time that falls in a DST gap or overlap through the process's own zone
- * (as `wallTimeToInstant` in the API's slot generation notes), so a server or browser elsewhere
- * could start a day an hour, or even a day, off. Instants are therefore only ever read as wall
- * times in the visitor's zone; the one way back, `startOfLocalDay`, goes through its offsets.
+ * `TZDate` settles a wall time that falls in a DST gap or overlap through the process's own zone,
+ * so a server or browser elsewhere could start a day an hour, or even a day, off. Instants are
+ * therefore only ever read as wall times in the visitor's zone; the one way back,
+ * `startOfLocalDay`, goes through the API's `wallTimeToInstant`, as slot generation does.
  */
 export type LocalDate = string;
 
@@ -27,7 +28,6 @@ export interface Slot {
 }
 
 const LOCAL_DATE = "yyyy-MM-dd";
-const MINUTE_MS = 60_000;
 
 /** The zone as Intl spells it, or null when the runtime does not know it. */
 export function canonicalTimeZone(value: string | null | undefined): string | null {
@@ -63,16 +63,7 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 
 /** The first instant of `date` in `timeZone` (01:00 where DST skips midnight). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
-  const midnight = utcMidnight(date);
-  // Local midnight lies within a day of UTC's, and no zone changes its offset twice in that span,
-  // so the day begins at midnight in the offset in force before or after: the earlier of the two
-  // that the zone's clock shows on this day. Where DST skips midnight the clocks jump at midnight,
-  // so that instant in the earlier offset reads 01:00. A day a zone skipped entirely (Samoa's
-  // 30 December 2011) starts where the next one does.
-  const starts = [-24, 24]
-    .map((hours) => midnight.getTime() - tzOffset(timeZone, addHours(midnight, hours)) * MINUTE_MS)
-    .filter((start) => localDateOf(new Date(start), timeZone) >= date);
-  return new Date(Math.min(...starts));
+  return wallTimeToInstant(calendarDateKey(date), 0, timeZone).instant;
 }
 
 export interface WeekChoice {

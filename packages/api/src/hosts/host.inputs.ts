@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { timeZone } from "../lib/inputs.ts";
+
+/** The address a host picks for their page: stricter, so every new one reads well in a link. */
+export const newHostSlug = z
+  .string()
+  .trim()
+  .min(3, "Use at least 3 characters.")
+  .max(60, "Use at most 60 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes.");
+
+export const onboardingInput = z.object({
+  slug: newHostSlug,
+  name: z.string().trim().min(1, "Enter your name.").max(120),
+  timeZone,
+});
+
+export const apiKeyInput = z.object({ name: z.string().trim().min(1, "Name the key.").max(60) });
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** A host's weekly hours: intervals per weekday that must not overlap, and the notice needed. */
+export const weeklyHoursInput = z.object({
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0, "Notice cannot be negative.")
+    .max(30 * MINUTES_PER_DAY, "Ask for at most 30 days' notice."),
+  rules: z
+    .array(
+      z
+        .object({
+          weekday: z.number().int().min(0).max(6),
+          startMinute: z
+            .number()
+            .int()
+            .min(0)
+            .max(MINUTES_PER_DAY - 1),
+          endMinute: z.number().int().min(1).max(MINUTES_PER_DAY),
+        })
+        .refine((rule) => rule.endMinute > rule.startMinute, {
+          message: "End after you start.",
+          path: ["endMinute"],
+        }),
+    )
+    .max(70, "Use at most 70 intervals a week.")
+    .superRefine((rules, context) => {
+      const sorted = rules
+        .map((rule, index) => ({ ...rule, index }))
+        .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
+      for (const [i, rule] of sorted.entries()) {
+        const previous = sorted[i - 1];
+        if (previous && previous.weekday === rule.weekday && rule.startMinute < previous.endMinute)
+          context.addIssue({
+            code: "custom",
+            message: "Hours on the same day must not overlap.",
+            path: [rule.index, "startMinute"],
+          });
+      }
+    }),
+});
+
+export type WeeklyHours = z.output<typeof weeklyHoursInput>;
