@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "./client.ts";
 import { isExclusionViolation, isUniqueViolation } from "./errors.ts";
 import { seedDemo } from "./seed.ts";
-import { createTestDb } from "./testing.ts";
+import { createTestDb } from "./testing/index.ts";
 
 let db: Db;
 beforeAll(async () => {

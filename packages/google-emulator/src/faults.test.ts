@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "./server.ts";
-import { accessTokenFor, bearer, postToken } from "./test-support.ts";
+import { accessTokenFor, bearer, postToken } from "./testing/index.ts";
 import type { Emulator } from "./types.ts";
 
 const emulator: Emulator = await startEmulator({ port: 0 });

@@ -8,7 +8,7 @@ import {
   consent,
   postToken,
   redirectUri,
-} from "./test-support.ts";
+} from "./testing/index.ts";
 import type { Emulator } from "./types.ts";
 
 const emulator: Emulator = await startEmulator({ port: 0 });

@@ -7,7 +7,7 @@ import {
   googleFor,
   hostEmail,
   startTestEmulator,
-} from "./test-support.ts";
+} from "./testing/index.ts";
 
 const emulator = await startTestEmulator();
 afterAll(() => emulator.close());

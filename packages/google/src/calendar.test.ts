@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { CalendarEventInput } from "./calendar-event.ts";
 import { GoogleApiError } from "./errors.ts";
 import { eventIdForBooking } from "./event-id.ts";
-import { googleFor, hostEmail, startTestEmulator } from "./test-support.ts";
+import { googleFor, hostEmail, startTestEmulator } from "./testing/index.ts";
 
 const emulator = await startTestEmulator();
 afterAll(() => emulator.close());

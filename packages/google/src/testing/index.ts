@@ -1,6 +1,6 @@
 import { startEmulator, type Emulator } from "@timetap/google-emulator";
-import { createGoogle } from "./google.ts";
-import type { GoogleSettings } from "./settings.ts";
+import { createGoogle } from "../google.ts";
+import type { GoogleSettings } from "../settings.ts";
 
 export const clientSettings = {
   clientId: "timetap-test.apps.googleusercontent.com",

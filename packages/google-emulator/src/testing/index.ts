@@ -1,4 +1,4 @@
-import type { Emulator } from "./types.ts";
+import type { Emulator } from "../types.ts";
 
 export const client = { id: "test-client.apps.googleusercontent.com", secret: "test-secret" };
 export const redirectUri = "http://app.test/auth/google/callback";

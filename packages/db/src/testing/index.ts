@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDb, type Db } from "./client.ts";
+import { createDb, type Db } from "../client.ts";
 
 /**
  * A fresh, migrated database for one test file. Embedded in memory by default; with
