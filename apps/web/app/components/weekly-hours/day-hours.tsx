@@ -28,27 +28,46 @@ export function DayHours({
       <div className="space-y-2">
         {intervals.map((interval, index) => (
           <div key={index} className="flex items-center gap-2 text-sm">
-            <input
-              type="time"
+            <TimeInput
               name={`start-${weekday}`}
-              aria-label={`${name} from`}
-              defaultValue={minutesToTime(interval.startMinute)}
-              aria-invalid={Boolean(error)}
-              className="rounded-md border border-tt-border px-2 py-1 aria-[invalid=true]:border-tt-danger"
+              label={`${name} from`}
+              minute={interval.startMinute}
+              invalid={Boolean(error)}
             />
             <span aria-hidden="true">–</span>
-            <input
-              type="time"
+            <TimeInput
               name={`end-${weekday}`}
-              aria-label={`${name} until`}
-              defaultValue={minutesToTime(interval.endMinute)}
-              aria-invalid={Boolean(error)}
-              className="rounded-md border border-tt-border px-2 py-1 aria-[invalid=true]:border-tt-danger"
+              label={`${name} until`}
+              minute={interval.endMinute}
+              invalid={Boolean(error)}
             />
           </div>
         ))}
         {error ? <p className="text-sm text-tt-danger">{error}</p> : null}
       </div>
     </li>
+  );
+}
+
+function TimeInput({
+  name,
+  label,
+  minute,
+  invalid,
+}: {
+  name: string;
+  label: string;
+  minute: number;
+  invalid: boolean;
+}) {
+  return (
+    <input
+      type="time"
+      name={name}
+      aria-label={label}
+      defaultValue={minutesToTime(minute)}
+      aria-invalid={invalid}
+      className="rounded-md border border-tt-border px-2 py-1 aria-[invalid=true]:border-tt-danger"
+    />
   );
 }
