@@ -2,12 +2,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { isProduction, port } from "./server/config.ts";
+import { readConfig } from "./server/config.ts";
 import { createAppLoadContext } from "./server/load-context.ts";
 import { runMain } from "./server/run-main.ts";
 
 async function main() {
-  const context = await createAppLoadContext();
+  const config = readConfig();
+  const { isProduction, port } = config;
+  const context = await createAppLoadContext(config);
   const vite = isProduction
     ? undefined
     : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hoursFromForm, minutesToTime } from "./weekly-hours-form";
+import { hoursFromForm, minutesToTime, NOTICE_CHOICES, noticeLabel } from "./weekly-hours-form";
 
 function form(entries: Array<[string, string]>) {
   const data = new FormData();
@@ -56,5 +56,20 @@ describe("minutesToTime", () => {
   it("writes minutes as a time input's value, the end of the day as midnight", () => {
     expect(minutesToTime(570)).toBe("09:30");
     expect(minutesToTime(1440)).toBe("00:00");
+  });
+});
+
+describe("noticeLabel", () => {
+  it("says each notice choice in hours below a day, else in days", () => {
+    expect(NOTICE_CHOICES.map(noticeLabel)).toEqual([
+      "No notice",
+      "1 hour",
+      "2 hours",
+      "4 hours",
+      "12 hours",
+      "1 day",
+      "2 days",
+      "7 days",
+    ]);
   });
 });

@@ -15,6 +15,14 @@ export const WEEK = [
 
 export const NOTICE_CHOICES = [0, 60, 120, 240, 720, 1440, 2880, 10080] as const;
 
+/** A notice as hosts say it: in hours below a day, else in days. */
+export const noticeLabel = (minutes: number) =>
+  minutes === 0
+    ? "No notice"
+    : minutes < 1440
+      ? `${minutes / 60} hour${minutes === 60 ? "" : "s"}`
+      : `${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
+
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** "09:30" → 570; "00:00" as an end means the end of the day. */

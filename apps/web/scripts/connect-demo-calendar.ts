@@ -1,31 +1,35 @@
 // e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
 import { createApiDeps, createJsonLogger, createTokenCipher, systemClock } from "@timetap/api";
 import { createDb, DEMO_HOST } from "@timetap/db";
-import { databaseOptions, googleBaseUrlForEmulator, tokenEncryptionKey } from "../server/config.ts";
+import { readConfig } from "../server/config.ts";
 import { connectEmulatorCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
 import { createGoogleForApp } from "../server/google.ts";
+import { runMain } from "../server/run-main.ts";
 
-const emulatorUrl = googleBaseUrlForEmulator();
-// Playwright starts the emulator alongside the app; give it a moment to listen.
-for (
-  let tries = 0;
-  !(await fetch(`${emulatorUrl}/__control/requests`).then(
-    (r) => r.ok,
-    () => false,
-  ));
-  tries++
-) {
-  if (tries === 60) throw new Error(`No Google emulator at ${emulatorUrl}.`);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
-const db = await createDb(databaseOptions);
-const api = createApiDeps({
-  db: db.prisma,
-  google: (await createGoogleForApp("worker")).google,
-  tokens: createTokenCipher(tokenEncryptionKey()),
-  clock: systemClock,
-  logger: createJsonLogger(),
+runMain(async () => {
+  const config = readConfig();
+  const emulatorUrl = config.googleBaseUrlForEmulator();
+  // Playwright starts the emulator alongside the app; give it a moment to listen.
+  for (
+    let tries = 0;
+    !(await fetch(`${emulatorUrl}/__control/requests`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    tries++
+  ) {
+    if (tries === 60) throw new Error(`No Google emulator at ${emulatorUrl}.`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const db = await createDb(config.databaseOptions);
+  const api = createApiDeps({
+    db: db.prisma,
+    google: (await createGoogleForApp("worker", config)).google,
+    tokens: createTokenCipher(config.tokenEncryptionKey()),
+    clock: systemClock,
+    logger: createJsonLogger(),
+  });
+  await connectEmulatorCalendar(api, DEMO_HOST.email, await issueDemoRefreshToken(emulatorUrl));
+  await db.close();
+  console.log(`Demo host's calendar connected to the emulator at ${emulatorUrl}.`);
 });
-await connectEmulatorCalendar(api, DEMO_HOST.email, await issueDemoRefreshToken(emulatorUrl));
-await db.close();
-console.log(`Demo host's calendar connected to the emulator at ${emulatorUrl}.`);

@@ -1,17 +1,8 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-
-async function loadConfig(env: Record<string, string | undefined>) {
-  vi.resetModules();
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  return import("./config.ts");
-}
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "./config.ts";
 
 const noSecrets = {
   SESSION_SECRET: undefined,
@@ -21,8 +12,8 @@ const noSecrets = {
 };
 
 describe("configuration", () => {
-  it("refuses to start in production without an encryption key, a session secret or Google credentials", async () => {
-    const config = await loadConfig({ ...noSecrets, NODE_ENV: "production" });
+  it("refuses to start in production without an encryption key, a session secret or Google credentials", () => {
+    const config = readConfig({ ...noSecrets, NODE_ENV: "production" });
     expect(() => config.tokenEncryptionKey()).toThrow(
       "TOKEN_ENCRYPTION_KEY must be set in production.",
     );
@@ -30,26 +21,22 @@ describe("configuration", () => {
     expect(() => config.googleSettings()).toThrow(/GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET/);
   });
 
-  it("in development generates a 32-byte key once, private to the user, and reuses it", async () => {
+  it("in development generates a 32-byte key once, private to the user, and reuses it", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "timetap-config-"));
-    const config = await loadConfig({
-      ...noSecrets,
-      NODE_ENV: "development",
-      TIMETAP_DATA_DIR: dataDir,
-    });
+    const config = readConfig({ ...noSecrets, NODE_ENV: "development", TIMETAP_DATA_DIR: dataDir });
     const key = config.tokenEncryptionKey();
     expect(Buffer.from(key, "base64")).toHaveLength(32);
     const file = path.join(dataDir, "token_encryption_key");
     expect(readFileSync(file, "utf8")).toBe(key);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect((await loadConfig({ TIMETAP_DATA_DIR: dataDir })).tokenEncryptionKey()).toBe(key);
+    expect(readConfig({ TIMETAP_DATA_DIR: dataDir }).tokenEncryptionKey()).toBe(key);
   });
 
-  it("uses the Google emulator locally and real Google (or GOOGLE_BASE_URL) once credentials are set", async () => {
-    expect((await loadConfig({ ...noSecrets, NODE_ENV: "development" })).googleSettings()).toEqual({
+  it("uses the Google emulator locally and real Google (or GOOGLE_BASE_URL) once credentials are set", () => {
+    expect(readConfig({ ...noSecrets, NODE_ENV: "development" }).googleSettings()).toEqual({
       mode: "local-emulator",
     });
-    const configured = await loadConfig({
+    const configured = readConfig({
       NODE_ENV: "production",
       GOOGLE_CLIENT_ID: "id",
       GOOGLE_CLIENT_SECRET: "secret",
@@ -63,13 +50,75 @@ describe("configuration", () => {
     });
   });
 
-  it("pins the clock only to a valid instant given in TIMETAP_CLOCK_START", async () => {
-    expect((await loadConfig({ TIMETAP_CLOCK_START: undefined })).clockStart()).toBeUndefined();
-    const pinned = await loadConfig({ TIMETAP_CLOCK_START: "2027-02-01T07:00:00Z" });
-    expect(pinned.clockStart()?.toISOString()).toBe("2027-02-01T07:00:00.000Z");
-    const bad = await loadConfig({ TIMETAP_CLOCK_START: "next monday" });
-    expect(() => bad.clockStart()).toThrow(
+  it("pins the clock only to a valid instant given in TIMETAP_CLOCK_START", () => {
+    expect(readConfig({ TIMETAP_CLOCK_START: undefined }).clockStart).toBeUndefined();
+    const pinned = readConfig({ TIMETAP_CLOCK_START: "2027-02-01T07:00:00Z" });
+    expect(pinned.clockStart?.toISOString()).toBe("2027-02-01T07:00:00.000Z");
+    expect(() => readConfig({ TIMETAP_CLOCK_START: "next monday" })).toThrow(
       'TIMETAP_CLOCK_START must be an ISO 8601 instant (got "next monday").',
+    );
+  });
+
+  it("defaults the port, the public URL and the embedded database, treating empty values as unset", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "timetap-config-"));
+    const config = readConfig({
+      PORT: "",
+      APP_URL: "",
+      DATABASE_URL: "",
+      TIMETAP_DATA_DIR: dataDir,
+    });
+    expect(config.port).toBe(3000);
+    expect(config.appUrl).toBe("http://localhost:3000");
+    expect(config.databaseOptions).toEqual({ embedded: path.join(dataDir, "pglite") });
+    expect(config.localEmulatorPort).toBe(4010);
+    expect(config.inProcessWorker).toBe(true);
+    expect(readConfig({ TIMETAP_INPROCESS_WORKER: "false" }).inProcessWorker).toBe(false);
+  });
+
+  it("reads a server database, a public URL without its trailing slash and a 32-byte key", () => {
+    const config = readConfig({
+      PORT: "8080",
+      APP_URL: "https://book.example.com/",
+      DATABASE_URL: "postgresql://timetap:pw@db:5432/timetap",
+      TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
+    });
+    expect(config.port).toBe(8080);
+    expect(config.appUrl).toBe("https://book.example.com");
+    expect(config.databaseOptions).toEqual({
+      databaseUrl: "postgresql://timetap:pw@db:5432/timetap",
+    });
+    expect(config.tokenEncryptionKey()).toBe("ab".repeat(32));
+  });
+
+  it.each([
+    ["PORT", "http", "PORT must be a whole number from 1 to 65535."],
+    ["PORT", "70000", "PORT must be a whole number from 1 to 65535."],
+    ["GOOGLE_EMULATOR_PORT", "0", "GOOGLE_EMULATOR_PORT must be a whole number from 1 to 65535."],
+    ["APP_URL", "localhost:3000", "APP_URL must be an http:// or https:// URL."],
+    ["GOOGLE_BASE_URL", "emulator", "GOOGLE_BASE_URL must be an http:// or https:// URL."],
+    [
+      "DATABASE_URL",
+      "mysql://root:hunter2@db/timetap",
+      "DATABASE_URL must be a postgres:// or postgresql:// URL.",
+    ],
+    [
+      "TOKEN_ENCRYPTION_KEY",
+      Buffer.alloc(16).toString("base64"),
+      "TOKEN_ENCRYPTION_KEY must be 32 bytes, given as base64 or 64 hex digits.",
+    ],
+  ])("refuses an invalid %s in one line naming it", (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(
+      expect.objectContaining({ name: "ConfigError", message }),
+    );
+  });
+
+  it("names every invalid variable in the one line, never echoing a database password", () => {
+    expect(() =>
+      readConfig({ PORT: "x", DATABASE_URL: "mysql://root:hunter2@db/timetap" }),
+    ).toThrow(
+      new ConfigError(
+        "PORT must be a whole number from 1 to 65535. DATABASE_URL must be a postgres:// or postgresql:// URL.",
+      ),
     );
   });
 });

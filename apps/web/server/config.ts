@@ -1,95 +1,89 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
-/** The only module of the web app that reads the environment. */
-const env = process.env;
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-/** Local state: the embedded database and development secrets. `.data/` unless TIMETAP_DATA_DIR. */
-export const localDataDir = path.resolve(env.TIMETAP_DATA_DIR ?? path.join(repoRoot, ".data"));
-export const embeddedDatabaseDir = path.join(localDataDir, "pglite");
-
-export const isProduction = env.NODE_ENV === "production";
-export const port = Number(env.PORT ?? 3000);
-export const appUrl = (env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
-export const databaseUrl = env.DATABASE_URL || undefined;
-/** What createDb opens: the server in DATABASE_URL, else the embedded database. */
-export const databaseOptions = databaseUrl ? { databaseUrl } : { embedded: embeddedDatabaseDir };
+import type { z } from "zod";
+import { envSchema } from "./env-schema.ts";
+import { localSecret } from "./local-secret.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/**
- * A secret from the environment; in development, one generated once and kept under `.data/` so a
- * newcomer needs no setup. Production refuses to start without it.
- */
-export function secret(
-  name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY",
-  generate: () => string,
-): string {
-  const value = env[name];
-  if (value) return value;
-  if (isProduction) throw new ConfigError(`${name} must be set in production.`);
-  const file = path.join(localDataDir, name.toLowerCase());
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(localDataDir, { recursive: true });
-  const generated = generate();
-  writeFileSync(file, generated, { mode: 0o600 });
-  return generated;
-}
+export type Config = ReturnType<typeof readConfig>;
 
-export const sessionSecret = () =>
-  secret("SESSION_SECRET", () => randomBytes(32).toString("base64url"));
-export const tokenEncryptionKey = () =>
-  secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64"));
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /**
- * Google settings. Without client credentials (and outside production) TimeTap runs its own Google
- * emulator, so the default local run needs no Google account.
+ * The process's configuration, from the environment (the only place the web app reads it). A
+ * missing or invalid variable is a ConfigError whose one line names it. Secrets and Google
+ * settings are functions: each process asks only for what it uses, and production refuses to go
+ * on without them only then.
  */
-export function googleSettings():
-  | { mode: "configured"; clientId: string; clientSecret: string; baseUrl?: string }
-  | { mode: "local-emulator" } {
-  const clientId = env.GOOGLE_CLIENT_ID;
-  const clientSecret = env.GOOGLE_CLIENT_SECRET;
-  if (clientId && clientSecret) {
-    return {
-      mode: "configured",
-      clientId,
-      clientSecret,
-      baseUrl: env.GOOGLE_BASE_URL || undefined,
-    };
+export function readConfig(environment: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(environment);
+  const isProduction = env.NODE_ENV === "production";
+  const dataDir = path.resolve(env.TIMETAP_DATA_DIR ?? path.join(repoRoot, ".data"));
+
+  /** A secret from the environment; in development, one generated under the data dir. */
+  function secret(name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY", generate: () => string) {
+    const value = env[name];
+    if (value) return value;
+    if (isProduction) throw new ConfigError(`${name} must be set in production.`);
+    return localSecret(dataDir, name, generate);
   }
-  if (isProduction) {
-    throw new ConfigError("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set in production.");
-  }
-  return { mode: "local-emulator" };
+
+  return {
+    isProduction,
+    port: env.PORT,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    databaseUrl: env.DATABASE_URL,
+    /** What createDb opens: the server in DATABASE_URL, else the embedded database. */
+    databaseOptions: env.DATABASE_URL
+      ? { databaseUrl: env.DATABASE_URL }
+      : { embedded: path.join(dataDir, "pglite") },
+    localEmulatorPort: env.GOOGLE_EMULATOR_PORT,
+    inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
+    clockStart: env.TIMETAP_CLOCK_START,
+    sessionSecret: () => secret("SESSION_SECRET", () => randomBytes(32).toString("base64url")),
+    tokenEncryptionKey: () =>
+      secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64")),
+    /**
+     * Without client credentials (and outside production) TimeTap runs its own Google emulator,
+     * so the default local run needs no Google account.
+     */
+    googleSettings: () => {
+      const { GOOGLE_CLIENT_ID: clientId, GOOGLE_CLIENT_SECRET: clientSecret } = env;
+      if (clientId && clientSecret) {
+        return {
+          mode: "configured" as const,
+          clientId,
+          clientSecret,
+          baseUrl: env.GOOGLE_BASE_URL,
+        };
+      }
+      if (isProduction) {
+        throw new ConfigError(
+          "GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set in production.",
+        );
+      }
+      return { mode: "local-emulator" as const };
+    },
+    /** GOOGLE_BASE_URL when it points at an emulator (setup scripts only; never Google itself). */
+    googleBaseUrlForEmulator: (): string => {
+      if (!env.GOOGLE_BASE_URL) {
+        throw new ConfigError("GOOGLE_BASE_URL must point at the Google emulator.");
+      }
+      return env.GOOGLE_BASE_URL;
+    },
+  };
 }
 
-export const localEmulatorPort = Number(env.GOOGLE_EMULATOR_PORT ?? 4010);
-
-/** GOOGLE_BASE_URL when it points at an emulator (setup scripts only; never Google itself). */
-export function googleBaseUrlForEmulator(): string {
-  const baseUrl = env.GOOGLE_BASE_URL;
-  if (!baseUrl) throw new ConfigError("GOOGLE_BASE_URL must point at the Google emulator.");
-  return baseUrl;
+function parseEnv(environment: Record<string, string | undefined>): z.output<typeof envSchema> {
+  // An empty variable counts as unset, as `NAME= pnpm dev` means it to.
+  const set = Object.entries(environment).filter(([, value]) => value !== "");
+  const parsed = envSchema.safeParse(Object.fromEntries(set));
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join(" "),
+  );
 }
-
-/**
- * TIMETAP_CLOCK_START pins the app's clock to an instant at start (it then runs at real speed), so
- * end-to-end runs see the same weekday and hour whatever day they run. For tests only.
- */
-export function clockStart(): Date | undefined {
-  const value = env.TIMETAP_CLOCK_START;
-  if (!value) return undefined;
-  const start = new Date(value);
-  if (Number.isNaN(start.getTime())) {
-    throw new ConfigError(`TIMETAP_CLOCK_START must be an ISO 8601 instant (got "${value}").`);
-  }
-  return start;
-}
-
-/** Set TIMETAP_INPROCESS_WORKER=false when `pnpm worker` processes do the calendar syncing. */
-export const inProcessWorker = env.TIMETAP_INPROCESS_WORKER !== "false";

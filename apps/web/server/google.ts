@@ -1,6 +1,6 @@
 import { createGoogle } from "@timetap/google";
 import { startEmulator, type Emulator } from "@timetap/google-emulator";
-import { appUrl, googleSettings, localEmulatorPort } from "./config.ts";
+import type { Config } from "./config.ts";
 
 const LOCAL_CLIENT = { clientId: "timetap-local", clientSecret: "timetap-local-secret" };
 
@@ -9,7 +9,10 @@ const LOCAL_CLIENT = { clientId: "timetap-local", clientSecret: "timetap-local-s
  * server starts a Google emulator in its process and everything Google-shaped goes to it; a
  * separate worker process uses that same emulator.
  */
-export async function createGoogleForApp(role: "web" | "worker"): Promise<{
+export async function createGoogleForApp(
+  role: "web" | "worker",
+  { appUrl, googleSettings, localEmulatorPort }: Config,
+): Promise<{
   google: ReturnType<typeof createGoogle>;
   emulator?: Emulator;
   /** For the startup log line: which Google this process talks to. */

@@ -1,6 +1,6 @@
 import { createCookie, createCookieSessionStorage } from "@remix-run/node";
 import { startSyncWorker } from "@timetap/api";
-import { appUrl, inProcessWorker, isProduction, sessionSecret } from "./config.ts";
+import type { Config } from "./config.ts";
 import { createRuntime } from "./runtime.ts";
 
 export interface SessionData {
@@ -8,8 +8,9 @@ export interface SessionData {
 }
 
 /** Everything built once per process and handed to every loader and action. */
-export async function createAppLoadContext() {
-  const runtime = await createRuntime("web");
+export async function createAppLoadContext(config: Config) {
+  const { appUrl, inProcessWorker, isProduction, sessionSecret } = config;
+  const runtime = await createRuntime("web", config);
   const { api } = runtime;
   const worker = inProcessWorker ? startSyncWorker(api) : undefined;
   const secure = isProduction && appUrl.startsWith("https://");

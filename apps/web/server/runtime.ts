@@ -6,19 +6,13 @@ import {
   systemClock,
 } from "@timetap/api";
 import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
-import {
-  clockStart,
-  ConfigError,
-  databaseUrl,
-  databaseOptions,
-  isProduction,
-  tokenEncryptionKey,
-} from "./config.ts";
+import { ConfigError, type Config } from "./config.ts";
 import { connectEmulatorCalendar } from "./emulator-grants.ts";
 import { createGoogleForApp } from "./google.ts";
 
 /** The API's dependencies for one process: the web server, or a standalone sync worker. */
-export async function createRuntime(role: "web" | "worker") {
+export async function createRuntime(role: "web" | "worker", config: Config) {
+  const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKey } = config;
   if (role === "worker" && !databaseUrl) {
     // PGlite belongs to one process; with it, the web server runs the sync worker itself.
     throw new ConfigError(
@@ -26,10 +20,9 @@ export async function createRuntime(role: "web" | "worker") {
     );
   }
   const logger = createJsonLogger();
-  const pinnedStart = clockStart();
-  const clock = pinnedStart ? clockStartingAt(pinnedStart) : systemClock;
+  const clock = clockStart ? clockStartingAt(clockStart) : systemClock;
   const tokens = createTokenCipher(tokenEncryptionKey());
-  const { google, emulator, where } = await createGoogleForApp(role);
+  const { google, emulator, where } = await createGoogleForApp(role, config);
   const database = await createDb(databaseOptions);
   const api = createApiDeps({ db: database.prisma, google, tokens, clock, logger });
   if (role === "web" && !isProduction) {
@@ -52,7 +45,7 @@ export async function createRuntime(role: "web" | "worker") {
     describe: {
       database: database.kind,
       google: where,
-      ...(pinnedStart ? { clockPinnedTo: pinnedStart.toISOString() } : {}),
+      ...(clockStart ? { clockPinnedTo: clockStart.toISOString() } : {}),
     },
     close: async () => {
       await database.close();

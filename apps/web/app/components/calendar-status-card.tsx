@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-type CalendarStatus = "connected" | "disconnected" | "needs_reauth";
+export type CalendarStatus = "connected" | "disconnected" | "needs_reauth";
 
 const copy: Record<CalendarStatus, { label: string; detail: string; tone: string }> = {
   connected: {

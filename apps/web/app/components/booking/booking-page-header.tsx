@@ -1,0 +1,34 @@
+import { Link } from "@remix-run/react";
+import { formatPrice } from "~/format";
+
+/**
+ * What is being booked, with the way back: to the host's page, or, when moving a booking, to that
+ * booking unchanged.
+ */
+export function BookingPageHeader({
+  host,
+  pkg,
+  moving,
+}: {
+  host: { slug: string; name: string };
+  pkg: { name: string; durationMinutes: number; priceCents: number };
+  moving: { backHref: string } | null;
+}) {
+  return (
+    <div>
+      {moving ? (
+        <Link to={moving.backHref} className="text-sm text-tt-primary hover:underline">
+          ← Keep my current time
+        </Link>
+      ) : (
+        <Link to={`/${host.slug}`} className="text-sm text-tt-primary hover:underline">
+          ← {host.name}
+        </Link>
+      )}
+      <h1 className="mt-2 text-3xl font-bold">{moving ? `Move your ${pkg.name}` : pkg.name}</h1>
+      <p className="mt-1 text-tt-text-muted">
+        {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { NOTICE_CHOICES, noticeLabel } from "~/weekly-hours-form";
+
+/** The minimum notice, from the usual choices plus the host's own if it is another. */
+export function NoticeSelect({ current }: { current: number }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor="notice" className="block text-sm font-medium">
+        Minimum notice
+      </label>
+      <select
+        id="notice"
+        name="notice"
+        defaultValue={current}
+        className="rounded-md border border-tt-border bg-tt-surface px-3 py-2 text-sm"
+      >
+        {[...new Set([...NOTICE_CHOICES, current])]
+          .sort((a, b) => a - b)
+          .map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {noticeLabel(minutes)}
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}

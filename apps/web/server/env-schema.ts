@@ -1,0 +1,58 @@
+import { createTokenCipher } from "@timetap/api";
+import { z } from "zod";
+
+// Each message completes "NAME …", so a bad variable is reported in one line that names it.
+const port = z.coerce
+  .number({ error: "must be a whole number from 1 to 65535." })
+  .int()
+  .min(1)
+  .max(65535);
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL." });
+
+/** The cipher's own check of its key, so the rule lives in one place. */
+function isTokenKey(key: string): boolean {
+  try {
+    createTokenCipher(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The environment variables the web server, the worker and the scripts read. */
+export const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: port.default(3000),
+  APP_URL: httpUrl.optional(),
+  // Never echoed back: the address may hold a password.
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL." })
+    .optional(),
+  /** Local state: the embedded database and development secrets. */
+  TIMETAP_DATA_DIR: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine(isTokenKey, "must be 32 bytes, given as base64 or 64 hex digits.")
+    .optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_BASE_URL: httpUrl.optional(),
+  GOOGLE_EMULATOR_PORT: port.default(4010),
+  /** `false` when `pnpm worker` processes do the calendar syncing. */
+  TIMETAP_INPROCESS_WORKER: z
+    .string()
+    .optional()
+    .transform((value) => value !== "false"),
+  /**
+   * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
+   * see the same weekday and hour whatever day they run. For tests only.
+   */
+  TIMETAP_CLOCK_START: z.iso
+    .datetime({
+      offset: true,
+      error: (issue) => `must be an ISO 8601 instant (got "${String(issue.input)}").`,
+    })
+    .transform((value) => new Date(value))
+    .optional(),
+});
