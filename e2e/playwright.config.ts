@@ -4,8 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
-const appPort = 3210;
-const emulatorPort = 4210;
+// Overridable so that several checkouts can run their e2e suites side by side.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
 export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 // A data directory of its own, so e2e runs never touch (or depend on) a developer's `.data/`.
 const dataDir = path.join(here, ".cache", "data");
