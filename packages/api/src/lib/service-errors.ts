@@ -38,3 +38,17 @@ export class BookingCancelledError extends Error {
     super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }
+
+/** A client (an address or a customer email) went past an abuse limit; try again later. */
+export class RateLimitedError extends Error {
+  override name = "RateLimitedError";
+  constructor(
+    readonly limit: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      `Too many attempts. Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`,
+    );
+  }
+}
