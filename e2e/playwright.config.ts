@@ -15,7 +15,7 @@ const appEnv = {
   PORT: String(appPort),
   APP_URL: `http://127.0.0.1:${appPort}`,
   TIMETAP_DATA_DIR: dataDir,
-  SESSION_SECRET: "e2e-session-secret",
+  SESSION_SECRET: "e2e-session-secret-at-least-32-bytes-long",
   TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
   GOOGLE_CLIENT_ID: "timetap-e2e",
   GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",

@@ -1,7 +1,7 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { sameSecret } from "@timetap/api";
 import { TRPCError } from "@trpc/server";
-import { getSession } from "~/session.server";
+import { signIn } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
 type Failure = { title: string; detail: string };
@@ -49,10 +49,8 @@ export async function completeGoogleSignIn({ context, request }: LoaderFunctionA
     context.api.logger.warn("google_sign_in_failed", { message: (error as Error).message });
     return failed(failures.exchange, 400);
   }
-  const session = await getSession(context, request);
-  session.set("hostId", signedIn.hostId);
   const headers = new Headers(clearState);
-  headers.append("Set-Cookie", await context.sessions.commitSession(session));
+  headers.append("Set-Cookie", await signIn(context, request, signedIn.hostId));
   return redirect(signedIn.needsOnboarding ? "/dashboard/welcome" : "/dashboard", { headers });
 }
 

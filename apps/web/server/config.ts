@@ -23,12 +23,17 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export function readConfig(environment: Record<string, string | undefined> = process.env) {
   const env = parseEnv(environment);
   const isProduction = env.NODE_ENV === "production";
+  if (isProduction) requireSecureAppUrl(env.APP_URL);
   const dataDir = path.resolve(env.TIMETAP_DATA_DIR ?? path.join(repoRoot, ".data"));
 
   /** A secret from the environment; in development, one generated under the data dir. */
   function secret(name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY", generate: () => string) {
     const value = env[name];
-    if (value) return value;
+    if (value) {
+      if (isProduction && name === "SESSION_SECRET" && Buffer.byteLength(value) < 32)
+        throw new ConfigError("SESSION_SECRET must be at least 32 bytes in production.");
+      return value;
+    }
     if (isProduction) throw new ConfigError(`${name} must be set in production.`);
     return localSecret(dataDir, name, generate);
   }
@@ -85,6 +90,17 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       return env.GOOGLE_BASE_URL;
     },
   };
+}
+
+/**
+ * Production cookies are Secure and `__Host-` prefixed, which browsers accept only from a secure
+ * origin: HTTPS, or loopback (itself a secure context, for a production build run locally).
+ */
+function requireSecureAppUrl(appUrl: string | undefined) {
+  const url = appUrl ? new URL(appUrl) : undefined;
+  const loopback = url && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  if (url?.protocol !== "https:" && !loopback)
+    throw new ConfigError("APP_URL must be set to an https:// address in production.");
 }
 
 function parseEnv(environment: Record<string, string | undefined>): z.output<typeof envSchema> {

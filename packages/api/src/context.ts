@@ -8,6 +8,8 @@ export type { ApiDeps } from "./deps.ts";
  */
 export interface RequestAuth {
   sessionHostId?: string | null;
+  /** The session that vouched for `sessionHostId`, so a host can tell their own among the list. */
+  sessionId?: string | null;
   authorization?: string | null;
   clientIp?: string | null;
 }

@@ -17,3 +17,4 @@ export {
   type RateLimitSettings,
   type RateLimitStore,
 } from "./lib/rate-limits.ts";
+export { endSession, resumeSession, startSession } from "./hosts/host-sessions.service.ts";

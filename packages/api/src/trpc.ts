@@ -100,6 +100,9 @@ export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
  */
 export const signedInHostProcedure = hostProcedure.use(({ ctx, next }) => {
   if (ctx.via !== "session")
-    throw new TRPCError({ code: "FORBIDDEN", message: "Manage API keys from the dashboard." });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only a host signed in on the dashboard can do this, not an API key.",
+    });
   return next();
 });

@@ -7,6 +7,7 @@ import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
+import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
 import { apiKeyInput, onboardingInput, weeklyHoursInput } from "./host.inputs.ts";
 import { getWeeklyHours, updateWeeklyHours } from "./weekly-hours.service.ts";
@@ -42,6 +43,10 @@ export const hostRouter = router({
   revokeApiKey: signedInHostProcedure
     .input(z.object({ id: recordId }))
     .mutation(({ ctx, input }) => revokeApiKey(ctx, ctx.host.id, input.id)),
+  sessions: signedInHostProcedure.query(({ ctx }) =>
+    listSessions(ctx, ctx.host.id, ctx.auth.sessionId),
+  ),
+  signOutEverywhere: signedInHostProcedure.mutation(({ ctx }) => endAllSessions(ctx, ctx.host.id)),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
     .mutation(({ ctx, input }) => completeOnboarding(ctx, ctx.host.id, input)),
