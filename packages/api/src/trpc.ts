@@ -4,8 +4,10 @@ import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
+  BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
+  DayFullError,
   NotFoundError,
   SlotNotOfferedError,
   SlotTakenError,
@@ -40,6 +42,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlugTakenError, "CONFLICT"],
   [SlotTakenError, "CONFLICT"],
   [SlotNotOfferedError, "BAD_REQUEST"],
+  [BeyondHorizonError, "BAD_REQUEST"],
+  [DayFullError, "CONFLICT"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
 ];

@@ -38,3 +38,19 @@ export class BookingCancelledError extends Error {
     super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }
+
+/** The requested time lies further ahead than the package lets customers book. */
+export class BeyondHorizonError extends Error {
+  override name = "BeyondHorizonError";
+  constructor(horizonDays: number) {
+    super(`Bookings open at most ${horizonDays} ${horizonDays === 1 ? "day" : "days"} ahead.`);
+  }
+}
+
+/** The host's day already holds their daily maximum of bookings. */
+export class DayFullError extends Error {
+  override name = "DayFullError";
+  constructor() {
+    super("This day is fully booked. Please pick another day.");
+  }
+}
