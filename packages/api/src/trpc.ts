@@ -5,8 +5,10 @@ import type { Context } from "./context.ts";
 import type { RateLimitKind } from "./lib/rate-limits.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
+  BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
+  DayFullError,
   NotFoundError,
   RateLimitedError,
   SlotNotOfferedError,
@@ -49,6 +51,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlugTakenError, "CONFLICT"],
   [SlotTakenError, "CONFLICT"],
   [SlotNotOfferedError, "BAD_REQUEST"],
+  [BeyondHorizonError, "BAD_REQUEST"],
+  [DayFullError, "CONFLICT"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
   [RateLimitedError, "TOO_MANY_REQUESTS"],

@@ -32,7 +32,7 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
     return getConfirmation(deps, booking.id);
 
   const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId);
-  const slot = await requireFreeSlot(deps, bookable, request.startTime);
+  const slot = await requireFreeSlot(deps, bookable, request.startTime, booking.id);
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {

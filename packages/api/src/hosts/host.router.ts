@@ -5,6 +5,12 @@ import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
 import { upcomingBookings } from "../booking/host-bookings.service.ts";
 import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
+import { bookingLimitsInput, updatePackageLimitsInput } from "./booking-limits.inputs.ts";
+import {
+  getBookingLimits,
+  updateBookingLimits,
+  updatePackageLimits,
+} from "./booking-limits.service.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
 import { endAllSessions, listSessions } from "./host-sessions.service.ts";
@@ -36,6 +42,13 @@ export const hostRouter = router({
   updateWeeklyHours: hostProcedure
     .input(weeklyHoursInput)
     .mutation(({ ctx, input }) => updateWeeklyHours(ctx, ctx.host.id, input)),
+  bookingLimits: hostProcedure.query(({ ctx }) => getBookingLimits(ctx, ctx.host.id)),
+  updateBookingLimits: hostProcedure
+    .input(bookingLimitsInput)
+    .mutation(({ ctx, input }) => updateBookingLimits(ctx, ctx.host.id, input)),
+  updatePackageLimits: hostProcedure
+    .input(updatePackageLimitsInput)
+    .mutation(({ ctx, input }) => updatePackageLimits(ctx, ctx.host.id, input)),
   apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
   createApiKey: signedInHostProcedure
     .input(apiKeyInput)

@@ -52,3 +52,19 @@ export class RateLimitedError extends Error {
     );
   }
 }
+
+/** The requested time lies further ahead than the package lets customers book. */
+export class BeyondHorizonError extends Error {
+  override name = "BeyondHorizonError";
+  constructor(horizonDays: number) {
+    super(`Bookings open at most ${horizonDays} ${horizonDays === 1 ? "day" : "days"} ahead.`);
+  }
+}
+
+/** The host's day already holds their daily maximum of bookings. */
+export class DayFullError extends Error {
+  override name = "DayFullError";
+  constructor() {
+    super("This day is fully booked. Please pick another day.");
+  }
+}
