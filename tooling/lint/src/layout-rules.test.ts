@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 
 // Each file under fixtures/ is linted as if it were at the same path in the repo, with the real
 // config. A line ending in `// forbidden` must be reported by a layout rule, every other line not.
@@ -20,6 +20,13 @@ const fixtures = readdirSync(fixturesDir, { recursive: true, encoding: "utf8" })
   .filter((file) => /\.tsx?$/.test(file))
   .map((file) => file.split(path.sep).join("/"))
   .sort();
+
+// Loading the config and the TypeScript parser takes seconds on a busy machine; do it once, with
+// room, so that no single fixture's test pays for it.
+beforeAll(async () => {
+  await eslint.calculateConfigForFile(path.join(repoRoot, "apps/web/app/root.tsx"));
+  await eslint.lintText("export {};\n", { filePath: path.join(repoRoot, "apps/web/app/x.ts") });
+}, 60_000);
 
 it("has fixtures to lint", () => {
   expect(fixtures.length).toBeGreaterThan(10);
