@@ -44,6 +44,8 @@ export async function seedDemo(prisma: PrismaClient) {
         durationMinutes: 30,
         kind: "free_intro" as const,
         priceCents: 0,
+        currency: null,
+        position: 0,
       },
       {
         name: "Coaching session",
@@ -51,6 +53,8 @@ export async function seedDemo(prisma: PrismaClient) {
         durationMinutes: 60,
         kind: "paid" as const,
         priceCents: 9000,
+        currency: "EUR",
+        position: 1,
       },
     ];
     for (const pkg of packages) {
@@ -60,7 +64,7 @@ export async function seedDemo(prisma: PrismaClient) {
       if (existing) {
         await tx.sessionPackage.update({
           where: { id: existing.id },
-          data: { ...pkg, active: true },
+          data: { ...pkg, active: true, archivedAt: null },
         });
       } else {
         await tx.sessionPackage.create({ data: { ...pkg, hostId: host.id } });

@@ -10,8 +10,8 @@ export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) 
       slug: true,
       timeZone: true,
       packages: {
-        where: { active: true },
-        orderBy: [{ durationMinutes: "asc" }, { name: "asc" }],
+        where: { active: true, archivedAt: null },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: {
           id: true,
           name: true,
@@ -19,6 +19,7 @@ export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) 
           durationMinutes: true,
           kind: true,
           priceCents: true,
+          currency: true,
         },
       },
     },

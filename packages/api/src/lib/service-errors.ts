@@ -38,3 +38,11 @@ export class BookingCancelledError extends Error {
     super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }
+
+/** A new order of a host's packages must name each of their current packages exactly once. */
+export class PackageOrderError extends Error {
+  override name = "PackageOrderError";
+  constructor() {
+    super("List each of your packages exactly once, in the order you want them.");
+  }
+}
