@@ -23,7 +23,7 @@ export default function HostPage() {
       </div>
       {packages.length === 0 ? (
         <p className="text-tt-text-muted">
-          {host.name} has no sessions open for booking right now.
+          There is nothing to book with {host.name} right now. Please check back later.
         </p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Sessions">
@@ -34,9 +34,11 @@ export default function HostPage() {
             >
               <h2 className="text-lg font-semibold">{pkg.name}</h2>
               <p className="mt-1 text-sm text-tt-text-muted">
-                {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents)}
+                {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents, pkg.currency)}
               </p>
-              {pkg.description ? <p className="mt-3 text-sm">{pkg.description}</p> : null}
+              {pkg.description ? (
+                <p className="mt-3 whitespace-pre-line text-sm">{pkg.description}</p>
+              ) : null}
               <Link
                 to={`/${host.slug}/book?${new URLSearchParams({ package: pkg.id })}`}
                 aria-label={`Book ${pkg.name}`}
