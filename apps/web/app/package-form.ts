@@ -1,4 +1,7 @@
+import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import { minorUnitDigits } from "~/format";
+
+export type HostPackage = inferRouterOutputs<AppRouter>["host"]["packages"][number];
 
 /** What the package form holds, as typed, so a refused form comes back as the host left it. */
 export interface PackageFormValues {
@@ -20,14 +23,9 @@ export const NEW_PACKAGE: PackageFormValues = {
 };
 
 /** A stored package as the form shows it: the price back in the currency's major unit. */
-export function packageFormValues(pkg: {
-  name: string;
-  description: string;
-  durationMinutes: number;
-  priceCents: number;
-  currency: string | null;
-  active: boolean;
-}): PackageFormValues {
+export function packageFormValues(
+  pkg: Omit<HostPackage, "id" | "kind" | "position">,
+): PackageFormValues {
   const currency = pkg.currency ?? "EUR";
   const digits = minorUnitDigits(currency);
   return {

@@ -56,7 +56,7 @@ describe("host packages", () => {
 
   it("refuses a bad currency, a length off the 5-minute steps or outside 5–480, a long name, a price without currency", async () => {
     const refused = async (
-      fields: Partial<typeof deepDive> & { currency?: string | null },
+      fields: Partial<Parameters<typeof asDemo.host.createPackage>[0]>,
       message: string,
     ) =>
       expect(asDemo.host.createPackage({ ...deepDive, ...fields })).rejects.toMatchObject({

@@ -1,20 +1,12 @@
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError, PackageOrderError } from "../lib/service-errors.ts";
+import { publicPackageSelect } from "./catalog.service.ts";
 import type { PackageFields } from "./package.inputs.ts";
 
 type Deps = Pick<ApiDeps, "db" | "logger">;
 
-const packageSelect = {
-  id: true,
-  name: true,
-  description: true,
-  durationMinutes: true,
-  kind: true,
-  priceCents: true,
-  currency: true,
-  active: true,
-  position: true,
-} as const;
+/** The host sees, besides what customers see, whether it is on offer and its place. */
+const packageSelect = { ...publicPackageSelect, active: true, position: true } as const;
 
 /** The host's packages that are not archived, in the host's order. */
 export function listPackages({ db }: Pick<ApiDeps, "db">, hostId: string) {

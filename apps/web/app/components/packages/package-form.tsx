@@ -25,7 +25,11 @@ export function PackageForm({
   submitLabel: string;
 }) {
   const id = (field: string) => `${formId}-${field}`;
-  const invalid = (field: string) => ({
+  /** The props every control shares: its id and name, and its error when it has one. */
+  const control = (field: keyof PackageFormValues) => ({
+    id: id(field),
+    name: field,
+    className: inputClass,
     "aria-invalid": Boolean(errors?.fields[field]),
     "aria-describedby": errors?.fields[field] ? `${id(field)}-error` : undefined,
   });
@@ -35,15 +39,7 @@ export function PackageForm({
       <input type="hidden" name="intent" value="save" />
       {packageId ? <input type="hidden" name="packageId" value={packageId} /> : null}
       <Field id={id("name")} label="Name" hint="Up to 80 characters" error={errors?.fields.name}>
-        <input
-          id={id("name")}
-          name="name"
-          defaultValue={values.name}
-          maxLength={80}
-          required
-          className={inputClass}
-          {...invalid("name")}
-        />
+        <input {...control("name")} defaultValue={values.name} maxLength={80} required />
       </Field>
       <Field
         id={id("description")}
@@ -51,14 +47,7 @@ export function PackageForm({
         hint="Plain text, up to 1,000 characters"
         error={errors?.fields.description}
       >
-        <textarea
-          id={id("description")}
-          name="description"
-          defaultValue={values.description}
-          rows={3}
-          className={inputClass}
-          {...invalid("description")}
-        />
+        <textarea {...control("description")} defaultValue={values.description} rows={3} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
@@ -68,15 +57,12 @@ export function PackageForm({
           error={errors?.fields.durationMinutes}
         >
           <input
-            id={id("durationMinutes")}
-            name="durationMinutes"
+            {...control("durationMinutes")}
             type="number"
             min={5}
             max={480}
             step={5}
             defaultValue={values.durationMinutes}
-            className={inputClass}
-            {...invalid("durationMinutes")}
           />
         </Field>
         <Field
@@ -85,23 +71,10 @@ export function PackageForm({
           hint="Empty for free"
           error={errors?.fields.price ?? errors?.fields.priceCents}
         >
-          <input
-            id={id("price")}
-            name="price"
-            inputMode="decimal"
-            defaultValue={values.price}
-            className={inputClass}
-            {...invalid("price")}
-          />
+          <input {...control("price")} inputMode="decimal" defaultValue={values.price} />
         </Field>
         <Field id={id("currency")} label="Currency" error={errors?.fields.currency}>
-          <select
-            id={id("currency")}
-            name="currency"
-            defaultValue={values.currency}
-            className={inputClass}
-            {...invalid("currency")}
-          >
+          <select {...control("currency")} defaultValue={values.currency}>
             {currencies.map((code) => (
               <option key={code} value={code}>
                 {code} — {currencyNames.of(code)}

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatPrice } from "~/format";
+import type { HostPackage } from "~/package-form";
 
 /** One of the host's packages: what customers see of it, its place in the order, and archiving. */
 export function PackageListItem({
@@ -9,15 +10,7 @@ export function PackageListItem({
   last,
   children,
 }: {
-  pkg: {
-    id: string;
-    name: string;
-    description: string;
-    durationMinutes: number;
-    priceCents: number;
-    currency: string | null;
-    active: boolean;
-  };
+  pkg: HostPackage;
   first: boolean;
   last: boolean;
   /** The package's edit form. */
