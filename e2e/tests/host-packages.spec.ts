@@ -16,7 +16,9 @@ async function signInNewHost(page: Page) {
   return slug;
 }
 
-test("a host adds a paid package, orders it first, and archives it", async ({ page }) => {
+test("a host adds a paid package, orders it first, and archives it; its booking can still move", async ({
+  page,
+}) => {
   const slug = await signInNewHost(page);
   await page.getByRole("link", { name: "Packages" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Packages" })).toBeVisible();
@@ -50,6 +52,12 @@ test("a host adds a paid package, orders it first, and archives it", async ({ pa
   );
   await deepDive.getByRole("link", { name: "Book Deep dive" }).click();
   await expect(page.getByText("Payment is arranged with Pia Packager directly.")).toBeVisible();
+  // A customer books it; the booking outlives the package being archived.
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Email").fill(`pia-customer-${Date.now()}@example.com`);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  const confirmation = page.url();
 
   await page.goto("/dashboard/packages");
   await list.getByRole("button", { name: "Move up Deep dive" }).click();
@@ -62,6 +70,14 @@ test("a host adds a paid package, orders it first, and archives it", async ({ pa
   await expect(list.getByRole("heading", { level: 3 })).toHaveText(["Intro call"]);
   await page.goto(`/${slug}`);
   await expect(sessions.getByRole("heading")).toHaveText(["Intro call"]);
+
+  // The customer who holds a Deep dive can still see it and move it to another time.
+  await page.goto(confirmation);
+  await page.getByRole("link", { name: "Reschedule" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Move your Deep dive" })).toBeVisible();
+  await page.getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Move booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
 
   // With nothing left on offer the page still answers, and says so.
   await page.goto("/dashboard/packages");

@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import type { SlotQuery } from "./availability.inputs.ts";
-import { loadBookable, offeredSlots } from "./bookable.ts";
+import { loadBookable, offeredSlots, type Bookable } from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 
 type AvailabilityDeps = Pick<
@@ -8,12 +8,16 @@ type AvailabilityDeps = Pick<
   "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock"
 >;
 
-/** Free slots of a package: the host's weekly hours minus bookings, Google busy times and notice. */
+/** Free slots of a package on offer. */
 export async function getAvailableSlots(
   deps: AvailabilityDeps,
   { hostSlug, packageId, from, to }: SlotQuery,
 ) {
-  const bookable = await loadBookable(deps, hostSlug, packageId);
+  return freeSlots(deps, await loadBookable(deps, hostSlug, packageId), from, to);
+}
+
+/** Free slots of a package: the host's weekly hours minus bookings, Google busy times and notice. */
+export async function freeSlots(deps: AvailabilityDeps, bookable: Bookable, from: Date, to: Date) {
   const [bookings, google] = await Promise.all([
     deps.db.booking.findMany({
       where: {

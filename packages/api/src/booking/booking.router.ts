@@ -1,11 +1,13 @@
 import { publicProcedure, router } from "../trpc.ts";
 import { cancelBooking, getBookingStatus } from "./booking-cancellation.service.ts";
 import { rescheduleBooking } from "./booking-reschedule.service.ts";
+import { rescheduleSlots } from "./reschedule-slots.service.ts";
 import { createBooking, getBookingForCustomer } from "./booking.service.ts";
 import {
   createBookingInput,
   customerBookingInput,
   customerRescheduleInput,
+  rescheduleSlotsInput,
 } from "./booking.inputs.ts";
 
 export const bookingRouter = router({
@@ -28,4 +30,7 @@ export const bookingRouter = router({
     .mutation(({ ctx, input: { id, token, startTime } }) =>
       rescheduleBooking(ctx, { bookingId: id, startTime, by: "customer", token }),
     ),
+  rescheduleSlots: publicProcedure
+    .input(rescheduleSlotsInput)
+    .query(({ ctx, input }) => rescheduleSlots(ctx, input)),
 });

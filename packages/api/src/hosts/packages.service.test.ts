@@ -171,6 +171,13 @@ describe("an archived package", () => {
       package: { id: intro.id, name: "Free intro call" },
     });
     const later = new Date("2030-01-08T12:00:00Z");
+    const week = { from: MONDAY_MORNING, to: new Date("2030-01-14T00:00:00Z") };
+    const options = await harness.caller().booking.rescheduleSlots({ ...ref, ...week });
+    expect(options.package).toMatchObject({ id: intro.id, name: "Free intro call" });
+    expect(options.slots.map((slot) => slot.start)).toContainEqual(later);
+    await expect(
+      harness.caller().booking.rescheduleSlots({ ...ref, token: "wrong", ...week }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       harness.caller().booking.reschedule({ ...ref, startTime: later }),
     ).resolves.toMatchObject({ startTime: later, endTime: new Date("2030-01-08T12:30:00Z") });
@@ -178,5 +185,8 @@ describe("an archived package", () => {
     await expect(harness.caller().booking.status(ref)).resolves.toMatchObject({
       status: "CANCELLED",
     });
+    await expect(
+      harness.caller().booking.rescheduleSlots({ ...ref, ...week }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 });
