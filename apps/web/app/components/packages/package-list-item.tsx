@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { formatPrice } from "~/format";
+import { PackageDetails } from "~/components/package-details";
 import type { HostPackage } from "~/package-form";
 
 /** One of the host's packages: what customers see of it, its place in the order, and archiving. */
@@ -29,12 +29,7 @@ export function PackageListItem({
               </span>
             )}
           </h3>
-          <p className="text-sm text-tt-text-muted">
-            {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents, pkg.currency)}
-          </p>
-          {pkg.description ? (
-            <p className="mt-1 whitespace-pre-line text-sm">{pkg.description}</p>
-          ) : null}
+          <PackageDetails pkg={pkg} />
         </div>
         <Form method="post" className="flex flex-wrap gap-2">
           <input type="hidden" name="packageId" value={pkg.id} />
