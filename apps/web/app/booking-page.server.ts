@@ -43,14 +43,44 @@ function confirmationHref(booking: CustomerBookingRef, url: URL) {
   return `/bookings/${booking.id}?${search}`;
 }
 
+type Listed = Awaited<ReturnType<Api["catalog"]["host"]>>["packages"][number];
+
+/**
+ * The package and its free times in `range`. A booking being moved keeps its package even when
+ * the host no longer offers it: the customer already holds a session of it.
+ */
+async function packageSlots(
+  api: Api,
+  {
+    hostSlug,
+    listed,
+    moving,
+    range,
+  }: {
+    hostSlug: string;
+    listed: Listed | undefined;
+    moving: CustomerBookingRef | null;
+    range: { from: Date; to: Date };
+  },
+) {
+  if (moving)
+    return loadOr404(() =>
+      api.booking.rescheduleSlots({ id: moving.id, token: moving.token, ...range }),
+    );
+  if (!listed) throw new Response("Not found", { status: 404 });
+  const { slots } = await loadOr404(() =>
+    api.availability.slots({ hostSlug, packageId: listed.id, ...range }),
+  );
+  return { package: listed, slots };
+}
+
 /** The booking page's week of free times, in the visitor's zone, to book or to move a booking. */
 export async function loadBookingPage({ params, context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const api = await apiFor(context, request);
   const { host, packages } = await loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
-  const pkg = packages.find((candidate) => candidate.id === url.searchParams.get("package"));
-  if (!pkg) throw new Response("Not found", { status: 404 });
-  const moving = await loadMoving(api, url, pkg.id);
+  const packageId = url.searchParams.get("package") ?? "";
+  const moving = await loadMoving(api, url, packageId);
 
   const chosenZone = canonicalTimeZone(url.searchParams.get("tz"));
   const timeZone = chosenZone ?? host.timeZone;
@@ -61,15 +91,13 @@ export async function loadBookingPage({ params, context, request }: LoaderFuncti
     timeZone,
     WEEKS_AHEAD,
   );
-  const { slots } = await loadOr404(() =>
-    api.availability.slots({
-      hostSlug: host.slug,
-      packageId: pkg.id,
-      // The current week has already begun; asking only for what lies ahead keeps the range valid.
-      from: from < now ? now : from,
-      to,
-    }),
-  );
+  const { package: pkg, slots } = await packageSlots(api, {
+    hostSlug: host.slug,
+    listed: packages.find((candidate) => candidate.id === packageId),
+    moving,
+    // The current week has already begun; asking only for what lies ahead keeps the range valid.
+    range: { from: from < now ? now : from, to },
+  });
   return {
     host,
     package: pkg,

@@ -11,6 +11,7 @@ import {
   DayFullError,
   NotFoundError,
   RateLimitedError,
+  PackageOrderError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
@@ -56,6 +57,7 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
   [RateLimitedError, "TOO_MANY_REQUESTS"],
+  [PackageOrderError, "BAD_REQUEST"],
 ];
 
 /**

@@ -62,6 +62,8 @@ export async function seedDemo(prisma: PrismaClient) {
         durationMinutes: 30,
         kind: "free_intro" as const,
         priceCents: 0,
+        currency: null,
+        position: 0,
       },
       {
         name: "Coaching session",
@@ -69,6 +71,8 @@ export async function seedDemo(prisma: PrismaClient) {
         durationMinutes: 60,
         kind: "paid" as const,
         priceCents: 9000,
+        currency: "EUR",
+        position: 1,
       },
     ];
     for (const pkg of packages) {
@@ -78,7 +82,7 @@ export async function seedDemo(prisma: PrismaClient) {
       if (existing) {
         await tx.sessionPackage.update({
           where: { id: existing.id },
-          data: { ...pkg, ...NO_OVERRIDES, active: true },
+          data: { ...pkg, ...NO_OVERRIDES, active: true, archivedAt: null },
         });
       } else {
         await tx.sessionPackage.create({ data: { ...pkg, hostId: host.id } });

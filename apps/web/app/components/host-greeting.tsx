@@ -19,6 +19,10 @@ export function HostGreeting({
         · times in {host.timeZone} ·{" "}
         <Link to="/dashboard/hours" className="text-tt-primary hover:underline">
           Weekly hours
+        </Link>{" "}
+        ·{" "}
+        <Link to="/dashboard/packages" className="text-tt-primary hover:underline">
+          Packages
         </Link>
       </p>
       {savedHours ? (

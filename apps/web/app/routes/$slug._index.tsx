@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
-import { formatPrice } from "~/format";
+import { PackageDetails } from "~/components/package-details";
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const api = await apiFor(context, request);
@@ -23,7 +23,7 @@ export default function HostPage() {
       </div>
       {packages.length === 0 ? (
         <p className="text-tt-text-muted">
-          {host.name} has no sessions open for booking right now.
+          There is nothing to book with {host.name} right now. Please check back later.
         </p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Sessions">
@@ -33,10 +33,7 @@ export default function HostPage() {
               className="flex flex-col rounded-lg border border-tt-border bg-tt-surface p-6"
             >
               <h2 className="text-lg font-semibold">{pkg.name}</h2>
-              <p className="mt-1 text-sm text-tt-text-muted">
-                {pkg.durationMinutes} minutes · {formatPrice(pkg.priceCents)}
-              </p>
-              {pkg.description ? <p className="mt-3 text-sm">{pkg.description}</p> : null}
+              <PackageDetails pkg={pkg} />
               <Link
                 to={`/${host.slug}/book?${new URLSearchParams({ package: pkg.id })}`}
                 aria-label={`Book ${pkg.name}`}

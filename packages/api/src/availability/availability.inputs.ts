@@ -2,20 +2,29 @@ import { z } from "zod";
 import { hostSlug, instant, recordId } from "../lib/inputs.ts";
 import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 
+/** The range of start times asked for; `checkSlotRange` says whether it may be asked. */
+export const slotRange = z.object({
+  from: instant("Give the start of the range as a date."),
+  to: instant("Give the end of the range as a date."),
+});
+
+export function checkSlotRange(range: z.output<typeof slotRange>, context: z.RefinementCtx) {
+  if (range.to <= range.from)
+    context.addIssue({
+      code: "custom",
+      message: "The range must end after it starts.",
+      path: ["to"],
+    });
+  if (range.to.getTime() - range.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+    context.addIssue({
+      code: "custom",
+      message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`,
+      path: ["to"],
+    });
+}
+
 export const slotsInput = z
-  .object({
-    hostSlug,
-    packageId: recordId,
-    from: instant("Give the start of the range as a date."),
-    to: instant("Give the end of the range as a date."),
-  })
-  .refine((range) => range.to > range.from, {
-    message: "The range must end after it starts.",
-    path: ["to"],
-  })
-  .refine((range) => range.to.getTime() - range.from.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
-    message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`,
-    path: ["to"],
-  });
+  .object({ hostSlug, packageId: recordId, ...slotRange.shape })
+  .superRefine(checkSlotRange);
 
 export type SlotQuery = z.output<typeof slotsInput>;

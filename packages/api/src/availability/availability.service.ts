@@ -1,7 +1,13 @@
 import type { ApiDeps } from "../deps.ts";
 import type { SlotQuery } from "./availability.inputs.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
-import { clipToHorizon, loadBookable, offeredSlots, withBuffers } from "./bookable.ts";
+import {
+  clipToHorizon,
+  loadBookable,
+  offeredSlots,
+  withBuffers,
+  type Bookable,
+} from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 
 type AvailabilityDeps = Pick<
@@ -9,15 +15,23 @@ type AvailabilityDeps = Pick<
   "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock"
 >;
 
-/**
- * Free slots of a package up to its horizon: the host's weekly hours minus full days, and times
- * whose session with its buffers meets another booking or a Google busy time.
- */
+/** Free slots of a package on offer. */
 export async function getAvailableSlots(
   deps: AvailabilityDeps,
   { hostSlug, packageId, ...range }: SlotQuery,
 ) {
-  const bookable = await loadBookable(deps, hostSlug, packageId);
+  return freeSlots(deps, await loadBookable(deps, hostSlug, packageId), range);
+}
+
+/**
+ * Free slots of a package up to its horizon: the host's weekly hours minus full days, and times
+ * whose session with its buffers meets another booking or a Google busy time.
+ */
+export async function freeSlots(
+  deps: AvailabilityDeps,
+  bookable: Bookable,
+  range: { from: Date; to: Date },
+) {
   const now = deps.clock.now();
   const { from, to } = clipToHorizon(bookable, now, range);
   const buffered = withBuffers(bookable, { start: from, end: to });

@@ -16,17 +16,24 @@ import {
   type Interval,
 } from "./slot-generation.ts";
 
-/** The host behind a booking page and one of its active packages, or NotFoundError. */
+/**
+ * The host behind a booking page and one of its packages on offer (active, not archived), or
+ * NotFoundError. A booking already `held` may still move within its package even once the host
+ * hides or archives it: the customer holds that session.
+ */
 export async function loadBookable(
   { db }: Pick<ApiDeps, "db">,
   hostSlug: string,
   packageId: string,
+  { held = false }: { held?: boolean } = {},
 ) {
   const host = await db.host.findUnique({
     where: { slug: hostSlug },
     include: {
       availabilityRules: { select: { weekday: true, startMinute: true, endMinute: true } },
-      packages: { where: { id: packageId, active: true } },
+      packages: {
+        where: held ? { id: packageId } : { id: packageId, active: true, archivedAt: null },
+      },
     },
   });
   const pkg = host?.packages[0];

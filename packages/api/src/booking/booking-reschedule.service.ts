@@ -31,7 +31,9 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   if (booking.startTime.getTime() === request.startTime.getTime())
     return getConfirmation(deps, booking.id);
 
-  const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId);
+  const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId, {
+    held: true,
+  });
   const slot = await requireFreeSlot(deps, bookable, request.startTime, booking.id);
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;

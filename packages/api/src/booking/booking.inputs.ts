@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkSlotRange, slotRange } from "../availability/availability.inputs.ts";
 import { hostSlug, instant, recordId } from "../lib/inputs.ts";
 
 export const createBookingInput = z.object({
@@ -27,3 +28,8 @@ export const hostRescheduleInput = z.object({
   bookingId: recordId,
   startTime: instant("Pick a new time."),
 });
+
+/** The range of times to offer a customer moving their booking. */
+export const rescheduleSlotsInput = customerBookingInput
+  .extend(slotRange.shape)
+  .superRefine(checkSlotRange);

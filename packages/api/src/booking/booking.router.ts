@@ -1,11 +1,13 @@
 import { limitedPerClient, publicProcedure, router } from "../trpc.ts";
 import { cancelBooking, getBookingStatus } from "./booking-cancellation.service.ts";
 import { rescheduleBooking } from "./booking-reschedule.service.ts";
+import { rescheduleSlots } from "./reschedule-slots.service.ts";
 import { createBooking, getBookingForCustomer } from "./booking.service.ts";
 import {
   createBookingInput,
   customerBookingInput,
   customerRescheduleInput,
+  rescheduleSlotsInput,
 } from "./booking.inputs.ts";
 
 /** Making, cancelling and moving bookings: each counts against the caller's address. */
@@ -31,4 +33,7 @@ export const bookingRouter = router({
     .mutation(({ ctx, input: { id, token, startTime } }) =>
       rescheduleBooking(ctx, { bookingId: id, startTime, by: "customer", token }),
     ),
+  rescheduleSlots: publicProcedure
+    .input(rescheduleSlotsInput)
+    .query(({ ctx, input }) => rescheduleSlots(ctx, input)),
 });

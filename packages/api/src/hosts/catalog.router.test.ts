@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 describe("catalog.host", () => {
-  it("returns the host and its active packages, shortest first", async () => {
+  it("returns the host and its active packages, in the host's order", async () => {
     const { host, packages } = await harness.caller().catalog.host({ slug: "demo" });
     expect(host).toEqual({ name: "Dana Demo", slug: "demo", timeZone: "Europe/Berlin" });
     expect(packages.map((p) => [p.name, p.durationMinutes, p.priceCents])).toEqual([

@@ -1,6 +1,17 @@
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 
+/** What anyone may see of a package on offer. */
+export const publicPackageSelect = {
+  id: true,
+  name: true,
+  description: true,
+  durationMinutes: true,
+  kind: true,
+  priceCents: true,
+  currency: true,
+} as const;
+
 /** What a visitor of `/{slug}` sees: the host and the packages they can book. */
 export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) {
   const host = await db.host.findUnique({
@@ -10,16 +21,9 @@ export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) 
       slug: true,
       timeZone: true,
       packages: {
-        where: { active: true },
-        orderBy: [{ durationMinutes: "asc" }, { name: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          durationMinutes: true,
-          kind: true,
-          priceCents: true,
-        },
+        where: { active: true, archivedAt: null },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: publicPackageSelect,
       },
     },
   });

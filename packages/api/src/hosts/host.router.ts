@@ -16,6 +16,14 @@ import { completeOnboarding } from "./host-account.service.ts";
 import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
 import { apiKeyInput, onboardingInput, weeklyHoursInput } from "./host.inputs.ts";
+import { createPackageInput, reorderPackagesInput, updatePackageInput } from "./package.inputs.ts";
+import {
+  archivePackage,
+  createPackage,
+  listPackages,
+  reorderPackages,
+  updatePackage,
+} from "./packages.service.ts";
 import { getWeeklyHours, updateWeeklyHours } from "./weekly-hours.service.ts";
 
 export const hostRouter = router({
@@ -49,6 +57,19 @@ export const hostRouter = router({
   updatePackageLimits: hostProcedure
     .input(updatePackageLimitsInput)
     .mutation(({ ctx, input }) => updatePackageLimits(ctx, ctx.host.id, input)),
+  packages: hostProcedure.query(({ ctx }) => listPackages(ctx, ctx.host.id)),
+  createPackage: hostProcedure
+    .input(createPackageInput)
+    .mutation(({ ctx, input }) => createPackage(ctx, ctx.host.id, input)),
+  updatePackage: hostProcedure
+    .input(updatePackageInput)
+    .mutation(({ ctx, input }) => updatePackage(ctx, ctx.host.id, input)),
+  reorderPackages: hostProcedure
+    .input(reorderPackagesInput)
+    .mutation(({ ctx, input }) => reorderPackages(ctx, ctx.host.id, input.packageIds)),
+  archivePackage: hostProcedure
+    .input(z.object({ packageId: recordId }))
+    .mutation(({ ctx, input }) => archivePackage(ctx, ctx.host.id, input.packageId)),
   apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
   createApiKey: signedInHostProcedure
     .input(apiKeyInput)

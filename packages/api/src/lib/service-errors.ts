@@ -68,3 +68,11 @@ export class DayFullError extends Error {
     super("This day is fully booked. Please pick another day.");
   }
 }
+
+/** A new order of a host's packages must name each of their current packages exactly once. */
+export class PackageOrderError extends Error {
+  override name = "PackageOrderError";
+  constructor() {
+    super("List each of your packages exactly once, in the order you want them.");
+  }
+}

@@ -11,7 +11,7 @@ export function BookingPageHeader({
   moving,
 }: {
   host: { slug: string; name: string };
-  pkg: { name: string; durationMinutes: number; priceCents: number };
+  pkg: { name: string; durationMinutes: number; priceCents: number; currency: string | null };
   moving: { backHref: string } | null;
 }) {
   return (
@@ -27,8 +27,14 @@ export function BookingPageHeader({
       )}
       <h1 className="mt-2 text-3xl font-bold">{moving ? `Move your ${pkg.name}` : pkg.name}</h1>
       <p className="mt-1 text-tt-text-muted">
-        {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents)}
+        {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents, pkg.currency)}
       </p>
+      {pkg.priceCents > 0 ? (
+        // TimeTap takes no payments: the customer should know before booking.
+        <p className="mt-1 text-sm text-tt-text-muted">
+          Payment is arranged with {host.name} directly.
+        </p>
+      ) : null}
     </div>
   );
 }

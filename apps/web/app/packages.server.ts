@@ -1,0 +1,56 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formErrors } from "~/form-errors.server";
+import { packageFromForm } from "~/package-form";
+import { requireHostId } from "~/session.server";
+import { apiFor } from "~/trpc.server";
+
+type Api = Awaited<ReturnType<typeof apiFor>>;
+
+/** The signed-in host's packages, in their order, and the host to name on the page. */
+export async function loadPackages({ context, request }: LoaderFunctionArgs) {
+  await requireHostId(context, request);
+  const api = await apiFor(context, request);
+  const [host, packages] = await Promise.all([api.host.me(), api.host.packages()]);
+  return { host, packages, currencies: Intl.supportedValuesOf("currency") };
+}
+
+/**
+ * The page's forms, told apart by their `intent`: save (a new package, or `packageId`'s), move up
+ * or down, archive. A refused save comes back with its errors by field, for the form it came from.
+ */
+export async function changePackages({ context, request }: ActionFunctionArgs) {
+  await requireHostId(context, request);
+  const form = await request.formData();
+  const api = await apiFor(context, request);
+  const packageId = String(form.get("packageId") ?? "");
+  const intent = form.get("intent");
+  try {
+    if (intent === "move-up" || intent === "move-down")
+      await move(api, packageId, intent === "move-up" ? -1 : 1);
+    if (intent === "archive") await api.host.archivePackage({ packageId });
+  } catch (error) {
+    return { formId: packageId, errors: formErrors(error), values: null };
+  }
+  if (intent !== "save") return redirect("/dashboard/packages");
+
+  const formId = packageId || "new";
+  const parsed = packageFromForm(form);
+  if (!parsed.fields) return { formId, errors: { fields: parsed.errors }, values: parsed.values };
+  try {
+    if (packageId) await api.host.updatePackage({ ...parsed.fields, packageId });
+    else await api.host.createPackage(parsed.fields);
+  } catch (error) {
+    return { formId, errors: formErrors(error), values: parsed.values };
+  }
+  return redirect(`/dashboard/packages?saved=${encodeURIComponent(parsed.fields.name)}`);
+}
+
+/** Swaps the package with its neighbour; at either end of the list it stays where it is. */
+async function move(api: Api, packageId: string, step: -1 | 1) {
+  const ids = (await api.host.packages()).map((pkg) => pkg.id);
+  const from = ids.indexOf(packageId);
+  const to = from + step;
+  if (from === -1 || to < 0 || to >= ids.length) return;
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  await api.host.reorderPackages({ packageIds: ids });
+}
