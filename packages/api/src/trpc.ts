@@ -7,6 +7,7 @@ import {
   BookingCancelledError,
   BookingStartedError,
   NotFoundError,
+  RetryRefusedError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
@@ -42,6 +43,7 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlotNotOfferedError, "BAD_REQUEST"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
+  [RetryRefusedError, "PRECONDITION_FAILED"],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { bookingToken } from "../booking/booking.inputs.ts";
 import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 
 export const slotsInput = z
@@ -8,6 +9,11 @@ export const slotsInput = z
     packageId: recordId,
     from: instant("Give the start of the range as a date."),
     to: instant("Give the end of the range as a date."),
+    /**
+     * The booking being moved: its own time does not block the times offered. With its token for
+     * the customer; without one, only its host (signed in or with an API key) may ask.
+     */
+    reschedule: z.object({ id: recordId, token: bookingToken.optional() }).optional(),
   })
   .refine((range) => range.to > range.from, {
     message: "The range must end after it starts.",

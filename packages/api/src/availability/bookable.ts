@@ -2,6 +2,7 @@ import type { ApiDeps } from "../deps.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "../lib/service-errors.ts";
 import { generateSlots, overlaps, type Interval } from "./slot-generation.ts";
+import { withoutOwnTime } from "./own-time.ts";
 
 /** The host behind a booking page and one of its active packages, or NotFoundError. */
 export async function loadBookable(
@@ -40,12 +41,14 @@ export function offeredSlots(
 /**
  * The interval a booking starting at `startTime` would hold, once that start is one of the
  * package's offered slots and the host's Google Calendar is not busy then. Other TimeTap bookings
- * are left to the database's exclusion constraint, the one place that cannot race.
+ * are left to the database's exclusion constraint, the one place that cannot race. A booking
+ * being moved passes the time it holds now (`own`): its own event does not make Google busy.
  */
 export async function requireFreeSlot(
   deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
   bookable: Bookable,
   startTime: Date,
+  own: Interval | null = null,
 ): Promise<Interval> {
   const offered = offeredSlots(bookable, {
     from: startTime,
@@ -56,6 +59,6 @@ export async function requireFreeSlot(
   if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
   const slot = { start: startTime, end: offered[0].end };
   const { busy } = await googleBusyTimes(deps, bookable.host, slot.start, slot.end);
-  if (busy.some((block) => overlaps(block, slot))) throw new SlotTakenError();
+  if (withoutOwnTime(busy, own).some((block) => overlaps(block, slot))) throw new SlotTakenError();
   return slot;
 }

@@ -26,7 +26,11 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
     return getConfirmation(deps, booking.id);
 
   const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId);
-  const slot = await requireFreeSlot(deps, bookable, request.startTime);
+  // Its own row and event may overlap the new time: the UPDATE below replaces that very row.
+  const slot = await requireFreeSlot(deps, bookable, request.startTime, {
+    start: booking.startTime,
+    end: booking.endTime,
+  });
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {

@@ -38,3 +38,8 @@ export class BookingCancelledError extends Error {
     super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }
+
+/** A calendar sync the host asked to retry cannot go now; the message says what to do instead. */
+export class RetryRefusedError extends Error {
+  override name = "RetryRefusedError";
+}
