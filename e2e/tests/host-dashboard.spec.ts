@@ -124,6 +124,35 @@ test("the host moves a booking half an hour later from the dashboard; the event 
   }
 });
 
+test("when Google refused a booking's event, the host retries it from the dashboard and it gets its Meet link", async ({
+  page,
+}) => {
+  await signInAsDemoHost(page);
+  const refusal = await fetch(`${emulatorUrl}/__control/fail`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ operation: "events.insert", status: 400, reason: "invalid", count: 1 }),
+  });
+  expect(refusal.ok).toBe(true);
+  const email = `e2e-retry-now-${Date.now()}@example.com`;
+  // Wednesday 3 February 2027, 14:00–15:00 in Berlin.
+  await bookCoaching(page, "2027-02-03T13:00:00.000Z", email);
+
+  await page.goto("/dashboard");
+  const row = page.getByRole("listitem").filter({ hasText: email });
+  await expect(row).toContainText("Google refused: it did not accept the event");
+  await expect(row.getByRole("link", { name: "Meet link" })).toHaveCount(0);
+  await row.getByRole("button", { name: `Retry now: ${email}` }).click();
+
+  await expect(row).toContainText("On your calendar");
+  await expect(row.getByRole("button", { name: /^Retry now/ })).toHaveCount(0);
+  const [event] = await demoEventsWith(email);
+  await expect(row.getByRole("link", { name: "Meet link" })).toHaveAttribute(
+    "href",
+    String(event?.["hangoutLink"]),
+  );
+});
+
 test("the booking page opens on the first week with a free time when this week has none", async ({
   page,
 }) => {

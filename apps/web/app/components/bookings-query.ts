@@ -7,13 +7,16 @@ export interface BookingsQuery {
 
 const STATUSES = ["confirmed", "cancelled", "all"] as const;
 
-/** The list an address asks for; anything unreadable falls back to the first page of upcoming. */
+/**
+ * The list an address asks for; anything unreadable falls back to the first page of upcoming
+ * confirmed bookings, the ones a host prepares for.
+ */
 export function parseBookingsQuery(search: URLSearchParams): BookingsQuery {
   const status = STATUSES.find((candidate) => candidate === search.get("status"));
   const page = Number(search.get("page"));
   return {
     when: search.get("when") === "past" ? "past" : "upcoming",
-    status: status ?? "all",
+    status: status ?? "confirmed",
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }

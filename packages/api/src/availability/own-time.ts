@@ -5,10 +5,7 @@ import type { Interval } from "./slot-generation.ts";
  * event must not keep it from a time that overlaps where it is now. Google only reports merged
  * busy blocks, so the booking's current time range is cut out of them.
  */
-export function withoutOwnTime<T extends Interval>(
-  busy: readonly T[],
-  own: Interval | null,
-): Interval[] {
+export function withoutOwnTime(busy: readonly Interval[], own: Interval | null): Interval[] {
   if (!own) return [...busy];
   return busy.flatMap((block) => {
     const parts: Interval[] = [];
