@@ -23,6 +23,9 @@ const appEnv = {
   // Every run sees the same week: Monday 08:00 in the demo host's Berlin, whatever day it runs on
   // (set E2E_CLOCK_START to try another instant).
   TIMETAP_CLOCK_START: process.env.E2E_CLOCK_START ?? "2027-02-01T07:00:00Z",
+  // Every spec books and browses from 127.0.0.1; the abuse limits are proven by the API's tests.
+  RATE_LIMIT_BOOKING_CHANGES_PER_IP: "1000/1h",
+  RATE_LIMIT_SLOTS_PER_IP: "10000/1m",
 };
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { sameSecret } from "@timetap/api";
+import { TRPCError } from "@trpc/server";
 import { getSession } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
@@ -43,6 +44,8 @@ export async function completeGoogleSignIn({ context, request }: LoaderFunctionA
   try {
     signedIn = await api.auth.signInWithGoogle({ code });
   } catch (error) {
+    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS")
+      return failed({ title: "Too many sign-in attempts", detail: error.message }, 429);
     context.api.logger.warn("google_sign_in_failed", { message: (error as Error).message });
     return failed(failures.exchange, 400);
   }

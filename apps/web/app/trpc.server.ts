@@ -1,12 +1,13 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { createCaller, createContext, type RequestAuth } from "@timetap/api";
 
-/** Who is calling: the signed-in host from the session cookie, or an API key header. */
+/** Who is calling (the signed-in host from the session cookie, or an API key header), and from where. */
 export async function requestAuth(context: AppLoadContext, request: Request): Promise<RequestAuth> {
   const session = await context.sessions.getSession(request.headers.get("Cookie"));
   return {
     sessionHostId: session.get("hostId") ?? null,
     authorization: request.headers.get("Authorization"),
+    clientIp: context.clientIp,
   };
 }
 

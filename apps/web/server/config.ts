@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import { envSchema } from "./env-schema.ts";
+import { defaultRateLimits, rateLimitKinds, type RateLimitSettings } from "@timetap/api";
+import { envSchema, rateLimitVariable } from "./env-schema.ts";
 import { localSecret } from "./local-secret.ts";
 
 export class ConfigError extends Error {
@@ -44,6 +45,14 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     localEmulatorPort: env.GOOGLE_EMULATOR_PORT,
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
     clockStart: env.TIMETAP_CLOCK_START,
+    trustProxy: env.TRUST_PROXY,
+    rateLimits: Object.fromEntries(
+      rateLimitKinds.map((kind) => [
+        kind,
+        // The schema spreads these variables in by name, which TypeScript cannot follow.
+        (env as Record<string, unknown>)[rateLimitVariable(kind)] ?? defaultRateLimits[kind],
+      ]),
+    ) as RateLimitSettings,
     sessionSecret: () => secret("SESSION_SECRET", () => randomBytes(32).toString("base64url")),
     tokenEncryptionKey: () =>
       secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64")),

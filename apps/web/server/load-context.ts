@@ -48,7 +48,10 @@ export async function createAppLoadContext(config: Config) {
   };
 }
 
-export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>>;
+/** The process's context, and per request the client's address for the abuse limits. */
+export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>> & {
+  clientIp: string | null;
+};
 
 declare module "@remix-run/node" {
   // Remix's extension point for the load context type.

@@ -2,11 +2,13 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
+import type { RateLimitKind } from "./lib/rate-limits.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
   NotFoundError,
+  RateLimitedError,
   RetryRefusedError,
   SlotNotOfferedError,
   SlotTakenError,
@@ -18,11 +20,18 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError =
       error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    // tRPC adds the stack outside production; it would show our internals to any client.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // A readable sentence for people, the issues for programs.
-      message: zodError ? describeZodError(zodError) : shape.message,
-      data: { ...shape.data, zodIssues: zodError?.issues ?? null },
+      // A readable sentence for people, the issues for programs. What went wrong inside is for
+      // the log line (http-handler.ts), never for the client.
+      message: zodError
+        ? describeZodError(zodError)
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : shape.message,
+      data: { ...data, zodIssues: zodError?.issues ?? null },
     };
   },
 });
@@ -43,6 +52,7 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlotNotOfferedError, "BAD_REQUEST"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
+  [RateLimitedError, "TOO_MANY_REQUESTS"],
   [RetryRefusedError, "PRECONDITION_FAILED"],
 ];
 
@@ -64,9 +74,25 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapServiceErrors);
 
+/**
+ * Counts each call against the client address's limit of `kind`. In-process callers without an
+ * address (scripts, the bench) are not limited.
+ */
+export const limitedPerClient = (kind: RateLimitKind) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.auth.clientIp) await ctx.limits.consume(kind, ctx.auth.clientIp);
+    return next();
+  });
+
 export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  // An address that keeps presenting wrong API keys is stopped before it can guess further.
+  const keyPresenter = ctx.auth.authorization ? ctx.auth.clientIp : null;
+  if (keyPresenter) await ctx.limits.check("apiKeyFailuresPerIp", keyPresenter);
   const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
-  if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
+  if (!caller) {
+    if (keyPresenter) await ctx.limits.consume("apiKeyFailuresPerIp", keyPresenter);
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
+  }
   return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
 });
 

@@ -43,3 +43,17 @@ export class BookingCancelledError extends Error {
 export class RetryRefusedError extends Error {
   override name = "RetryRefusedError";
 }
+
+/** A client (an address or a customer email) went past an abuse limit; try again later. */
+export class RateLimitedError extends Error {
+  override name = "RateLimitedError";
+  constructor(
+    readonly limit: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      `Too many attempts. Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`,
+    );
+  }
+}
