@@ -1,30 +1,49 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { daysWithTimes, firstFreeWeek } from "~/components/booking/free-days";
 import { canonicalTimeZone, chooseWeek } from "~/components/booking/time";
+import type { MovingRef } from "~/components/booking/week-search";
 import { zoneOptions } from "~/components/booking/zone-options";
-import { loadCustomerBooking, type CustomerBookingRef } from "~/customer-booking.server";
+import { loadCustomerBooking } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
 import { loadOr404 } from "~/load-or-404.server";
+import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
 /** How far ahead visitors can page; well inside the 62 days `availability.slots` allows. */
 const WEEKS_AHEAD = 8;
+/** The most one `availability.slots` call may cover (the API's MAX_RANGE_DAYS). */
+const MAX_RANGE_MS = 62 * 86_400_000;
 
 type Api = Awaited<ReturnType<typeof apiFor>>;
+type PageArgs = LoaderFunctionArgs | ActionFunctionArgs;
 
 /**
- * With `?reschedule={id}&token={token}` the page moves that booking instead of making a new one:
- * the address is the customer's proof, as on the confirmation page.
+ * The booking the page moves instead of making a new one. `?reschedule={id}&token={token}`: the
+ * customer's, the address being their proof, as on the confirmation page. `?move={id}`: the
+ * host's, from the dashboard, proven by the host's session.
  */
-function movingIn(url: URL): CustomerBookingRef | null {
+function movingIn(url: URL): MovingRef | null {
   const id = url.searchParams.get("reschedule");
-  return id === null ? null : { id, token: url.searchParams.get("token") ?? "" };
+  if (id !== null) return { id, token: url.searchParams.get("token") ?? "" };
+  const hostMove = url.searchParams.get("move");
+  return hostMove === null ? null : { id: hostMove, token: null };
 }
 
-/** The booking being moved, when it can still move; a cancelled one goes back to its own page. */
-async function loadMoving(api: Api, url: URL, packageId: string) {
+/** The booking being moved, when it can still move; otherwise back to where it came from. */
+async function loadMoving(api: Api, { context, request }: PageArgs, packageId: string) {
+  const url = new URL(request.url);
   const which = movingIn(url);
   if (!which) return null;
-  const { booking, status } = await loadCustomerBooking(api, which);
+  const { token } = which;
+  if (token === null) {
+    await requireHostId(context, request);
+    const booking = await loadOr404(() => api.host.booking({ bookingId: which.id }));
+    if (booking.package.id !== packageId) throw new Response("Not found", { status: 404 });
+    if (booking.status !== "CONFIRMED") throw redirect("/dashboard");
+    const { id, startTime: start, endTime: end } = booking;
+    return { id, token, start, end, backHref: "/dashboard" };
+  }
+  const { booking, status } = await loadCustomerBooking(api, { id: which.id, token });
   if (booking.package.id !== packageId) throw new Response("Not found", { status: 404 });
   if (status.status !== "CONFIRMED") throw redirect(confirmationHref(booking, url));
   return {
@@ -36,68 +55,83 @@ async function loadMoving(api: Api, url: URL, packageId: string) {
   };
 }
 
-function confirmationHref(booking: CustomerBookingRef, url: URL) {
+function confirmationHref(booking: { id: string; token: string }, url: URL) {
   const search = new URLSearchParams({ token: booking.token });
   const zone = canonicalTimeZone(url.searchParams.get("tz"));
   if (zone) search.set("tz", zone);
   return `/bookings/${booking.id}?${search}`;
 }
 
-type Listed = Awaited<ReturnType<Api["catalog"]["host"]>>["packages"][number];
-
 /**
- * The package and its free times in `range`. A booking being moved keeps its package even when
- * the host no longer offers it: the customer already holds a session of it.
+ * The package of a customer's booking that the host no longer offers: the customer holds a session
+ * of it, so it can still move.
  */
-async function packageSlots(
+async function heldPackage(
   api: Api,
-  {
-    hostSlug,
-    listed,
-    moving,
-    range,
-  }: {
-    hostSlug: string;
-    listed: Listed | undefined;
-    moving: CustomerBookingRef | null;
-    range: { from: Date; to: Date };
-  },
+  moving: { id: string; token: string | null } | null,
+  now: Date,
 ) {
-  if (moving)
-    return loadOr404(() =>
-      api.booking.rescheduleSlots({ id: moving.id, token: moving.token, ...range }),
-    );
-  if (!listed) throw new Response("Not found", { status: 404 });
-  const { slots } = await loadOr404(() =>
-    api.availability.slots({ hostSlug, packageId: listed.id, ...range }),
+  if (!moving?.token) return undefined;
+  const { token } = moving;
+  const { package: pkg } = await loadOr404(() =>
+    api.booking.rescheduleSlots({
+      id: moving.id,
+      token,
+      from: now,
+      to: new Date(now.getTime() + 1),
+    }),
   );
-  return { package: listed, slots };
+  return pkg;
 }
 
-/** The booking page's week of free times, in the visitor's zone, to book or to move a booking. */
-export async function loadBookingPage({ params, context, request }: LoaderFunctionArgs) {
+/**
+ * The booking page's week of free times, in the visitor's zone, to book or to move a booking.
+ * The free times of every week a visitor may page to are read at once: without a `?week=` the
+ * page opens on the first week that has one, and the month overview marks the days with times.
+ */
+export async function loadBookingPage(args: LoaderFunctionArgs) {
+  const { params, context, request } = args;
   const url = new URL(request.url);
   const api = await apiFor(context, request);
   const { host, packages } = await loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
   const packageId = url.searchParams.get("package") ?? "";
-  const moving = await loadMoving(api, url, packageId);
+  const moving = await loadMoving(api, args, packageId);
+  const now = context.api.clock.now();
+  const pkg =
+    packages.find((candidate) => candidate.id === packageId) ??
+    (await heldPackage(api, moving, now));
+  if (!pkg) throw new Response("Not found", { status: 404 });
 
   const chosenZone = canonicalTimeZone(url.searchParams.get("tz"));
   const timeZone = chosenZone ?? host.timeZone;
-  const now = context.api.clock.now();
+  const slotsIn = (from: Date, to: Date) =>
+    loadOr404(() =>
+      api.availability.slots({
+        hostSlug: host.slug,
+        packageId: pkg.id,
+        from,
+        to,
+        reschedule: moving ? { id: moving.id, token: moving.token ?? undefined } : undefined,
+      }),
+    ).then((answer) => answer.slots);
+
+  // A week past the horizon falls back to the last one visitors may page to.
+  const lastWeek = chooseWeek("9999-12-31", now, timeZone, WEEKS_AHEAD);
+  // The current week has already begun; asking only for what lies ahead keeps the range valid.
+  const ahead = new Date(Math.min(lastWeek.to.getTime(), now.getTime() + MAX_RANGE_MS));
+  const upcoming = await slotsIn(now, ahead);
+  const freeDays = daysWithTimes(upcoming, timeZone);
+
   const { week, previous, next, from, to } = chooseWeek(
-    url.searchParams.get("week"),
+    url.searchParams.get("week") ?? firstFreeWeek(freeDays),
     now,
     timeZone,
     WEEKS_AHEAD,
   );
-  const { package: pkg, slots } = await packageSlots(api, {
-    hostSlug: host.slug,
-    listed: packages.find((candidate) => candidate.id === packageId),
-    moving,
-    // The current week has already begun; asking only for what lies ahead keeps the range valid.
-    range: { from: from < now ? now : from, to },
-  });
+  const slots =
+    to <= ahead
+      ? upcoming.filter((slot) => slot.start >= from && slot.start < to)
+      : await slotsIn(from < now ? now : from, to);
   return {
     host,
     package: pkg,
@@ -107,6 +141,7 @@ export async function loadBookingPage({ params, context, request }: LoaderFuncti
     zoneInAddress: url.searchParams.has("tz"),
     week: { start: week, previous, next },
     slots,
+    freeDays,
     timeZones: zoneOptions(timeZone, host.timeZone),
     moving,
   };
@@ -129,10 +164,13 @@ export async function submitBooking({ params, context, request }: ActionFunction
   }
   const api = await apiFor(context, request);
   const moving = movingIn(url);
-  let booking;
   try {
-    booking = moving
-      ? await api.booking.reschedule({ ...moving, startTime })
+    if (moving?.token === null) {
+      await api.host.rescheduleBooking({ bookingId: moving.id, startTime });
+      return redirect("/dashboard?moved=1");
+    }
+    const booking = moving
+      ? await api.booking.reschedule({ id: moving.id, token: moving.token, startTime })
       : await api.booking.create({
           hostSlug: params.slug ?? "",
           packageId: url.searchParams.get("package") ?? "",
@@ -140,11 +178,11 @@ export async function submitBooking({ params, context, request }: ActionFunction
           customerEmail: values.customerEmail,
           customerName: values.customerName || undefined,
         });
+    return redirect(confirmationHref(booking, url));
   } catch (error) {
     return {
       errors: formErrors(error, { CONFLICT: "startTime", BAD_REQUEST: "startTime" }),
       values,
     };
   }
-  return redirect(confirmationHref(booking, url));
 }

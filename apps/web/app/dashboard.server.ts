@@ -1,21 +1,44 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TRPCError } from "@trpc/server";
+import { parseBookingsQuery } from "~/components/bookings-query";
 import { formErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
-/** The signed-in host, their upcoming bookings and API keys; a host without a page onboards first. */
+/**
+ * The signed-in host, the page of bookings the address asks for (upcoming by default) and API
+ * keys; a host without a page onboards first.
+ */
 export async function loadDashboard({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
   const api = await apiFor(context, request);
   const host = await api.host.me();
   if (!host.slug) throw redirect("/dashboard/welcome");
-  const [bookings, apiKeys] = await Promise.all([api.host.upcomingBookings(), api.host.apiKeys()]);
-  const savedHours = new URL(request.url).searchParams.get("saved") === "hours";
-  return { host: { ...host, slug: host.slug }, bookings, apiKeys, savedHours };
+  const search = new URL(request.url).searchParams;
+  const query = parseBookingsQuery(search);
+  const [bookings, apiKeys] = await Promise.all([api.host.bookings(query), api.host.apiKeys()]);
+  return {
+    host: { ...host, slug: host.slug },
+    bookings,
+    query,
+    apiKeys,
+    savedHours: search.get("saved") === "hours",
+    moved: search.get("moved") === "1",
+  };
 }
 
-/** The dashboard's forms, told apart by their `intent`: calendar, bookings and API keys. */
+/** The list the host was looking at, to return to after a change. */
+function sameList(request: Request) {
+  const search = new URL(request.url).searchParams;
+  // Remix marks posts to an index route with `?index`; the page's own address has none.
+  search.delete("index");
+  return `/dashboard${search.size ? `?${search}` : ""}`;
+}
+
+/**
+ * The dashboard's forms, told apart by their `intent`: calendar, bookings (cancel, retry the
+ * calendar sync) and API keys.
+ */
 export async function changeFromDashboard({ context, request }: ActionFunctionArgs) {
   await requireHostId(context, request);
   const form = await request.formData();
@@ -27,6 +50,13 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
       await api.host.cancelBooking({ bookingId: String(form.get("bookingId") ?? "") });
     } catch (error) {
       return { error: formErrors(error).form ?? "This booking could not be cancelled." };
+    }
+  }
+  if (intent === "retry-sync") {
+    try {
+      await api.host.retrySync({ bookingId: String(form.get("bookingId") ?? "") });
+    } catch (error) {
+      return { error: formErrors(error).form ?? "This booking's calendar could not be retried." };
     }
   }
   if (intent === "create-key") {
@@ -45,5 +75,5 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
       if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
     });
   }
-  return redirect("/dashboard");
+  return redirect(sameList(request));
 }

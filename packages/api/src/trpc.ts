@@ -12,6 +12,7 @@ import {
   NotFoundError,
   RateLimitedError,
   PackageOrderError,
+  RetryRefusedError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
@@ -58,6 +59,7 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [BookingCancelledError, "PRECONDITION_FAILED"],
   [RateLimitedError, "TOO_MANY_REQUESTS"],
   [PackageOrderError, "BAD_REQUEST"],
+  [RetryRefusedError, "PRECONDITION_FAILED"],
 ];
 
 /**

@@ -2,6 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BookingPageHeader } from "~/components/booking/booking-page-header";
 import { BookingTimeForm } from "~/components/booking/booking-time-form";
+import { nextFreeDayAfterWeek } from "~/components/booking/free-days";
+import { MonthOverview } from "~/components/booking/month-overview";
+import { mondayOf } from "~/components/booking/time";
 import { useBrowserZone } from "~/components/booking/use-browser-zone";
 import { WeekNav } from "~/components/booking/week-nav";
 import { weekSearch } from "~/components/booking/week-search";
@@ -31,12 +34,14 @@ export default function BookPage() {
     zoneInAddress,
     week,
     slots,
+    freeDays,
     timeZones,
     moving,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useBrowserZone({ zoneInAddress, timeZone, packageId: pkg.id, week: week.start, moving });
   const weekHref = (start: string) => `?${weekSearch(pkg.id, chosenZone, start, moving)}`;
+  const nextFreeDay = nextFreeDayAfterWeek(freeDays, week.start);
 
   return (
     <section className="space-y-8">
@@ -58,8 +63,11 @@ export default function BookPage() {
           result={result}
           moving={moving}
           hostName={host.name}
-          nextWeekHref={week.next ? weekHref(week.next) : null}
+          nextFree={
+            nextFreeDay ? { day: nextFreeDay, href: weekHref(mondayOf(nextFreeDay)) } : null
+          }
         />
+        <MonthOverview day={week.start} freeDays={freeDays} weekHref={weekHref} />
       </div>
     </section>
   );

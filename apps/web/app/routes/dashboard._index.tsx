@@ -4,7 +4,7 @@ import { ApiKeysCard } from "~/components/api-keys-card";
 import { CalendarConnectionButton } from "~/components/calendar-connection-button";
 import { CalendarStatusCard } from "~/components/calendar-status-card";
 import { HostGreeting } from "~/components/host-greeting";
-import { UpcomingBookings } from "~/components/upcoming-bookings";
+import { HostBookings } from "~/components/host-bookings";
 import { changeFromDashboard, loadDashboard } from "~/dashboard.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — TimeTap" }];
@@ -14,7 +14,7 @@ export const loader = (args: LoaderFunctionArgs) => loadDashboard(args);
 export const action = (args: ActionFunctionArgs) => changeFromDashboard(args);
 
 export default function Dashboard() {
-  const { host, bookings, apiKeys, savedHours } = useLoaderData<typeof loader>();
+  const { host, bookings, query, apiKeys, savedHours, moved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -22,8 +22,15 @@ export default function Dashboard() {
       <CalendarStatusCard status={host.calendarStatus}>
         <CalendarConnectionButton status={host.calendarStatus} />
       </CalendarStatusCard>
-      <UpcomingBookings
-        bookings={bookings}
+      {moved ? (
+        <p role="status" className="text-sm text-tt-success">
+          The booking is moved. Google moves its event and tells your guest.
+        </p>
+      ) : null}
+      <HostBookings
+        list={bookings}
+        query={query}
+        hostSlug={host.slug}
         timeZone={host.timeZone}
         error={actionData && "error" in actionData ? actionData.error : undefined}
       />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { bookingToken } from "../booking/booking.inputs.ts";
 import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 
 /** The range of start times asked for; `checkSlotRange` says whether it may be asked. */
@@ -24,7 +25,16 @@ export function checkSlotRange(range: z.output<typeof slotRange>, context: z.Ref
 }
 
 export const slotsInput = z
-  .object({ hostSlug, packageId: recordId, ...slotRange.shape })
+  .object({
+    hostSlug,
+    packageId: recordId,
+    ...slotRange.shape,
+    /**
+     * The booking being moved: its own time does not block the times offered. With its token for
+     * the customer; without one, only its host (signed in or with an API key) may ask.
+     */
+    reschedule: z.object({ id: recordId, token: bookingToken.optional() }).optional(),
+  })
   .superRefine(checkSlotRange);
 
 export type SlotQuery = z.output<typeof slotsInput>;

@@ -1,4 +1,6 @@
-import type { ApiDeps } from "../deps.ts";
+import type { Context } from "../context.ts";
+import { accessOf, findBookingFor } from "../booking/booking-access.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
 import type { SlotQuery } from "./availability.inputs.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
 import {
@@ -7,38 +9,68 @@ import {
   offeredSlots,
   withBuffers,
   type Bookable,
+  type MovingBooking,
 } from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
+import { withoutOwnTime } from "./own-time.ts";
 
 type AvailabilityDeps = Pick<
-  ApiDeps,
-  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock"
+  Context,
+  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "auth"
 >;
 
-/** Free slots of a package on offer. */
+/**
+ * Free slots of a package on offer. While a booking is being moved (`reschedule`, for whoever may
+ * move it), the time it holds now does not count as busy, and its package may be one the host no
+ * longer offers: the customer holds a session of it.
+ */
 export async function getAvailableSlots(
   deps: AvailabilityDeps,
-  { hostSlug, packageId, ...range }: SlotQuery,
+  { hostSlug, packageId, reschedule, ...range }: SlotQuery,
 ) {
-  return freeSlots(deps, await loadBookable(deps, hostSlug, packageId), range);
+  const moving = reschedule ? await movingBooking(deps, reschedule) : null;
+  const bookable = await loadBookable(deps, hostSlug, packageId, {
+    held: moving?.packageId === packageId,
+  });
+  if (moving && moving.hostId !== bookable.host.id) throw new NotFoundError("Booking not found.");
+  return freeSlots(deps, bookable, range, moving);
 }
 
 /**
  * Free slots of a package up to its horizon: the host's weekly hours minus full days, and times
- * whose session with its buffers meets another booking or a Google busy time.
+ * whose session with its buffers meets another booking or a Google busy time; a booking being
+ * `moved` blocks neither with its own row nor with its own event.
  */
 export async function freeSlots(
-  deps: AvailabilityDeps,
+  deps: Pick<AvailabilityDeps, Exclude<keyof AvailabilityDeps, "auth">>,
   bookable: Bookable,
   range: { from: Date; to: Date },
+  moved: MovingBooking | null = null,
 ) {
   const now = deps.clock.now();
   const { from, to } = clipToHorizon(bookable, now, range);
   const buffered = withBuffers(bookable, { start: from, end: to });
   const [bookings, google] = await Promise.all([
-    bookedSessionsNear(deps, bookable.host, { from, to }),
+    bookedSessionsNear(deps, bookable.host, { from, to, except: moved?.id }),
     googleBusyTimes(deps, bookable.host, buffered.start, buffered.end),
   ]);
-  const slots = offeredSlots(bookable, { from, to, now, busy: google.busy, bookings });
+  const busy = withoutOwnTime(google.busy, moved);
+  const slots = offeredSlots(bookable, { from, to, now, busy, bookings });
   return { slots, calendarDegraded: google.degraded };
+}
+
+/** The confirmed booking being moved, when the caller may move it. */
+async function movingBooking(
+  deps: AvailabilityDeps,
+  reschedule: NonNullable<SlotQuery["reschedule"]>,
+) {
+  const booking = await findBookingFor(deps, reschedule.id, await accessOf(deps, reschedule.token));
+  if (booking.status !== "CONFIRMED") return null;
+  return {
+    id: booking.id,
+    hostId: booking.hostId,
+    packageId: booking.packageId,
+    start: booking.startTime,
+    end: booking.endTime,
+  };
 }

@@ -15,6 +15,7 @@ import {
   type GenerateSlotsInput,
   type Interval,
 } from "./slot-generation.ts";
+import { withoutOwnTime } from "./own-time.ts";
 
 /**
  * The host behind a booking page and one of its packages on offer (active, not archived), or
@@ -81,17 +82,21 @@ export function withBuffers({ host, pkg }: Bookable, interval: Interval): Interv
   };
 }
 
+/** A booking being moved: its id, and the time it holds now. */
+export type MovingBooking = Interval & { id: string };
+
 /**
  * The interval a booking starting at `startTime` would hold, once that start is one of the
  * package's offered slots, its day is not full, and the session with its buffers is clear of the
- * host's other bookings (`except` the one being moved) and Google busy times. Two requests racing
- * are left to the database's exclusion constraint, the one place that cannot race.
+ * host's other bookings and Google busy times. A booking being `moved` passes its id and the time
+ * it holds now: neither its own row nor its own event blocks it. Two requests racing are left to
+ * the database's exclusion constraint, the one place that cannot race.
  */
 export async function requireFreeSlot(
   deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
   bookable: Bookable,
   startTime: Date,
-  except?: string,
+  moved: MovingBooking | null = null,
 ): Promise<Interval> {
   const { host, pkg } = bookable;
   const now = deps.clock.now();
@@ -103,10 +108,15 @@ export async function requireFreeSlot(
   if (slot?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
 
   const limits = effectiveLimits(host, pkg);
-  const bookings = await bookedSessionsNear(deps, host, { from: slot.start, to: slot.end, except });
+  const bookings = await bookedSessionsNear(deps, host, {
+    from: slot.start,
+    to: slot.end,
+    except: moved?.id,
+  });
   if (isFullDay(slot.start, bookings, host.timeZone, limits.dailyMaximum)) throw new DayFullError();
   const buffered = withBuffers(bookable, slot);
-  const { busy } = await googleBusyTimes(deps, host, buffered.start, buffered.end);
+  const google = await googleBusyTimes(deps, host, buffered.start, buffered.end);
+  const busy = withoutOwnTime(google.busy, moved);
   if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)
     throw new SlotTakenError();
   return slot;

@@ -1,11 +1,28 @@
 import type { SyncState } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import type { Context } from "../context.ts";
+import { authenticateHost } from "../hosts/host-auth.service.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 import { calendarSyncState } from "../hosts/host-calendar.ts";
 
 /** Who acts on a booking: the customer holding its token, or its host. */
 export type BookingAccess = { by: "customer"; token: string } | { by: "host"; hostId: string };
+
+/**
+ * The access a request has to a booking it names: the customer's, with the token from their link;
+ * without one, its host's, as the request authenticates. A caller who is neither gets the same
+ * NotFoundError as a wrong token.
+ */
+export async function accessOf(
+  ctx: Pick<Context, "db" | "auth" | "clock">,
+  token: string | undefined,
+): Promise<BookingAccess> {
+  if (token !== undefined) return { by: "customer", token };
+  const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
+  if (!caller) throw new NotFoundError("Booking not found.");
+  return { by: "host", hostId: caller.host.id };
+}
 
 /**
  * The booking, with what changing it needs, when `access` may act on it. Otherwise NotFoundError:

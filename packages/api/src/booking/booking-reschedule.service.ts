@@ -34,7 +34,12 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId, {
     held: true,
   });
-  const slot = await requireFreeSlot(deps, bookable, request.startTime, booking.id);
+  // Its own row and event may overlap the new time: the UPDATE below replaces that very row.
+  const slot = await requireFreeSlot(deps, bookable, request.startTime, {
+    id: booking.id,
+    start: booking.startTime,
+    end: booking.endTime,
+  });
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {

@@ -17,8 +17,10 @@ export const createBookingInput = z.object({
 
 export type CreateBookingInput = z.output<typeof createBookingInput>;
 
+export const bookingToken = z.string().min(1).max(200);
+
 /** The customer's handle on their booking: its id and the unguessable token from their link. */
-export const customerBookingInput = z.object({ id: recordId, token: z.string().min(1).max(200) });
+export const customerBookingInput = z.object({ id: recordId, token: bookingToken });
 
 export const customerRescheduleInput = customerBookingInput.extend({
   startTime: instant("Pick a new time."),
@@ -33,3 +35,14 @@ export const hostRescheduleInput = z.object({
 export const rescheduleSlotsInput = customerBookingInput
   .extend(slotRange.shape)
   .superRefine(checkSlotRange);
+
+/** A page of the host's bookings: upcoming or past, by status, 50 a page from page 1. */
+export const hostBookingsInput = z.object({
+  when: z.enum(["upcoming", "past"], { error: "Choose upcoming or past bookings." }),
+  status: z
+    .enum(["confirmed", "cancelled", "all"], { error: "Choose confirmed, cancelled or all." })
+    .default("all"),
+  page: z.coerce.number().int().min(1, "Pages start at 1.").max(10_000).default(1),
+});
+
+export type HostBookingsQuery = z.output<typeof hostBookingsInput>;

@@ -1,4 +1,44 @@
+import type { CalendarSync, Prisma } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
+import type { HostBookingsQuery } from "./booking.inputs.ts";
+
+/** How many bookings one page of the host's list holds. */
+export const HOST_BOOKINGS_PAGE_SIZE = 50;
+
+const upcomingRow = {
+  id: true,
+  startTime: true,
+  endTime: true,
+  customerEmail: true,
+  customerName: true,
+  meetLink: true,
+  package: { select: { name: true } },
+  calendarSyncs: {
+    orderBy: { createdAt: "desc" },
+    select: { action: true, state: true, lastError: true },
+    take: 1,
+  },
+} satisfies Prisma.BookingSelect;
+
+/** A row of `host.bookings`: also its status, and its package's id to move it with. */
+const bookingRow = {
+  ...upcomingRow,
+  status: true,
+  package: { select: { id: true, name: true } },
+} satisfies Prisma.BookingSelect;
+
+/** A booking with where its latest calendar work (make, move or remove the event) stands. */
+function withCalendarState<
+  T extends { calendarSyncs: Array<Pick<CalendarSync, "action" | "state" | "lastError">> },
+>({ calendarSyncs, ...booking }: T) {
+  return {
+    ...booking,
+    calendarAction: calendarSyncs[0]?.action ?? "create",
+    calendarSync: calendarSyncs[0]?.state ?? "skipped",
+    calendarError: calendarSyncs[0]?.lastError ?? null,
+  };
+}
 
 /**
  * The host's confirmed bookings from now on, soonest first, with where the latest calendar work
@@ -11,26 +51,51 @@ export async function upcomingBookings(
   const bookings = await db.booking.findMany({
     where: { hostId, status: "CONFIRMED", endTime: { gt: clock.now() } },
     orderBy: { startTime: "asc" },
-    take: 50,
-    select: {
-      id: true,
-      startTime: true,
-      endTime: true,
-      customerEmail: true,
-      customerName: true,
-      meetLink: true,
-      package: { select: { name: true } },
-      calendarSyncs: {
-        orderBy: { createdAt: "desc" },
-        select: { action: true, state: true, lastError: true },
-        take: 1,
-      },
-    },
+    take: HOST_BOOKINGS_PAGE_SIZE,
+    select: upcomingRow,
   });
-  return bookings.map(({ calendarSyncs, ...booking }) => ({
-    ...booking,
-    calendarAction: calendarSyncs[0]?.action ?? "create",
-    calendarSync: calendarSyncs[0]?.state ?? "skipped",
-    calendarError: calendarSyncs[0]?.lastError ?? null,
-  }));
+  return bookings.map(withCalendarState);
+}
+
+/**
+ * One page of the host's bookings: upcoming ones soonest first, past ones (ended) latest first,
+ * optionally only confirmed or only cancelled ones.
+ */
+export async function hostBookings(
+  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  hostId: string,
+  { when, status, page }: HostBookingsQuery,
+) {
+  const now = clock.now();
+  const where: Prisma.BookingWhereInput = {
+    hostId,
+    endTime: when === "upcoming" ? { gt: now } : { lte: now },
+    ...(status === "all" ? {} : { status: status === "confirmed" ? "CONFIRMED" : "CANCELLED" }),
+  };
+  const [total, bookings] = await Promise.all([
+    db.booking.count({ where }),
+    db.booking.findMany({
+      where,
+      orderBy: { startTime: when === "upcoming" ? "asc" : "desc" },
+      skip: (page - 1) * HOST_BOOKINGS_PAGE_SIZE,
+      take: HOST_BOOKINGS_PAGE_SIZE,
+      select: bookingRow,
+    }),
+  ]);
+  return {
+    bookings: bookings.map(withCalendarState),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / HOST_BOOKINGS_PAGE_SIZE)),
+    total,
+  };
+}
+
+/** One of the host's bookings, as `host.bookings` lists it: what moving it from the dashboard needs. */
+export async function hostBooking({ db }: Pick<ApiDeps, "db">, hostId: string, bookingId: string) {
+  const booking = await db.booking.findFirst({
+    where: { id: bookingId, hostId },
+    select: bookingRow,
+  });
+  if (!booking) throw new NotFoundError("Booking not found.");
+  return withCalendarState(booking);
 }

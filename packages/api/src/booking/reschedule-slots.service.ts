@@ -20,7 +20,12 @@ export async function rescheduleSlots(
     held: true,
   });
   const [{ slots, calendarDegraded }, pkg] = await Promise.all([
-    freeSlots(deps, bookable, { from: request.from, to: request.to }),
+    freeSlots(
+      deps,
+      bookable,
+      { from: request.from, to: request.to },
+      { id: booking.id, start: booking.startTime, end: booking.endTime },
+    ),
     deps.db.sessionPackage.findUniqueOrThrow({
       where: { id: booking.packageId },
       select: publicPackageSelect,

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { cancelBooking } from "../booking/booking-cancellation.service.ts";
-import { hostRescheduleInput } from "../booking/booking.inputs.ts";
+import { hostBookingsInput, hostRescheduleInput } from "../booking/booking.inputs.ts";
 import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
-import { upcomingBookings } from "../booking/host-bookings.service.ts";
+import { hostBooking, hostBookings, upcomingBookings } from "../booking/host-bookings.service.ts";
+import { retrySync } from "../calendar-sync/retry-sync.service.ts";
 import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
 import { bookingLimitsInput, updatePackageLimitsInput } from "./booking-limits.inputs.ts";
@@ -36,6 +37,15 @@ export const hostRouter = router({
     calendarStatus: host.calendarStatus,
   })),
   upcomingBookings: hostProcedure.query(({ ctx }) => upcomingBookings(ctx, ctx.host.id)),
+  bookings: hostProcedure
+    .input(hostBookingsInput)
+    .query(({ ctx, input }) => hostBookings(ctx, ctx.host.id, input)),
+  booking: hostProcedure
+    .input(z.object({ bookingId: recordId }))
+    .query(({ ctx, input }) => hostBooking(ctx, ctx.host.id, input.bookingId)),
+  retrySync: hostProcedure
+    .input(z.object({ bookingId: recordId }))
+    .mutation(({ ctx, input }) => retrySync(ctx, ctx.host.id, input.bookingId)),
   cancelBooking: hostProcedure
     .input(z.object({ bookingId: recordId }))
     .mutation(({ ctx, input }) =>

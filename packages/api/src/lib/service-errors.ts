@@ -39,6 +39,11 @@ export class BookingCancelledError extends Error {
   }
 }
 
+/** A calendar sync the host asked to retry cannot go now; the message says what to do instead. */
+export class RetryRefusedError extends Error {
+  override name = "RetryRefusedError";
+}
+
 /** A client (an address or a customer email) went past an abuse limit; try again later. */
 export class RateLimitedError extends Error {
   override name = "RateLimitedError";

@@ -3,7 +3,7 @@ import { formatPrice } from "~/format";
 
 /**
  * What is being booked, with the way back: to the host's page, or, when moving a booking, to that
- * booking unchanged.
+ * booking unchanged (the customer's page, or the host's dashboard).
  */
 export function BookingPageHeader({
   host,
@@ -12,7 +12,7 @@ export function BookingPageHeader({
 }: {
   host: { slug: string; name: string };
   pkg: { name: string; durationMinutes: number; priceCents: number; currency: string | null };
-  moving: { backHref: string } | null;
+  moving: { backHref: string; token: string | null } | null;
 }) {
   return (
     <div>
@@ -25,7 +25,9 @@ export function BookingPageHeader({
           ← {host.name}
         </Link>
       )}
-      <h1 className="mt-2 text-3xl font-bold">{moving ? `Move your ${pkg.name}` : pkg.name}</h1>
+      <h1 className="mt-2 text-3xl font-bold">
+        {moving ? `Move ${moving.token === null ? "this" : "your"} ${pkg.name}` : pkg.name}
+      </h1>
       <p className="mt-1 text-tt-text-muted">
         {pkg.durationMinutes} minutes with {host.name} · {formatPrice(pkg.priceCents, pkg.currency)}
       </p>

@@ -1,11 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormErrors } from "~/form-errors.server";
 import { BookingFormFields, type BookingFormValues } from "./booking-form";
-import type { Slot } from "./time";
+import { formatDayHeading, type LocalDate, type Slot } from "./time";
 
 /**
  * The booking page's POST form: a time of the week and, for a new booking, the customer's
- * details. An empty week points to the next one, or says the host is booked up.
+ * details. An empty week points to the week of the next free time, or says the host is booked up.
  */
 export function BookingTimeForm({
   slots,
@@ -13,14 +13,14 @@ export function BookingTimeForm({
   result,
   moving,
   hostName,
-  nextWeekHref,
+  nextFree,
 }: {
   slots: readonly Slot[];
   timeZone: string;
   result: { errors: FormErrors; values: BookingFormValues } | undefined;
   moving: Slot | null;
   hostName: string;
-  nextWeekHref: string | null;
+  nextFree: { day: LocalDate; href: string } | null;
 }) {
   const navigation = useNavigation();
   return (
@@ -33,9 +33,9 @@ export function BookingTimeForm({
         submitting={navigation.state === "submitting"}
         moving={moving ?? undefined}
         emptyHint={
-          nextWeekHref ? (
-            <Link to={nextWeekHref} preventScrollReset className="text-tt-primary hover:underline">
-              Try next week
+          nextFree ? (
+            <Link to={nextFree.href} preventScrollReset className="text-tt-primary underline">
+              Next free time: {formatDayHeading(nextFree.day)}
             </Link>
           ) : (
             <span className="text-tt-text-muted">

@@ -132,6 +132,11 @@ export function formatDayHeading(date: LocalDate): string {
   return format(calendarDay(date), "EEEE, d MMMM");
 }
 
+/** "December 2026" for any day of that month. */
+export function formatMonth(date: LocalDate): string {
+  return format(calendarDay(date), "MMMM yyyy");
+}
+
 /** "Monday, 7 December 2026", the day `instant` falls on in `timeZone`. */
 export function formatLongDate(instant: Date, timeZone: string): string {
   return format(instant, "EEEE, d MMMM yyyy", { in: tz(timeZone) });

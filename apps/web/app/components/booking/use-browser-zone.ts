@@ -1,7 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import { useEffect } from "react";
-import type { CustomerBookingRef } from "~/customer-booking.server";
-import { weekSearch } from "./week-search";
+import { weekSearch, type MovingRef } from "./week-search";
 
 /**
  * On a first visit (no `tz` in the address) the page switches to the browser's zone when it
@@ -18,7 +17,7 @@ export function useBrowserZone({
   timeZone: string;
   packageId: string;
   week: string;
-  moving: CustomerBookingRef | null;
+  moving: MovingRef | null;
 }) {
   const navigate = useNavigate();
   useEffect(() => {

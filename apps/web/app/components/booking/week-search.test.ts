@@ -11,4 +11,10 @@ describe("weekSearch", () => {
       String(weekSearch("pkg", "Europe/Berlin", "2027-02-08", { id: "b1", token: "t1" })),
     ).toBe("package=pkg&reschedule=b1&token=t1&tz=Europe%2FBerlin&week=2027-02-08");
   });
+
+  it("names a booking its host moves by its id alone: the host's session is the proof", () => {
+    expect(String(weekSearch("pkg", null, "2027-02-08", { id: "b1", token: null }))).toBe(
+      "package=pkg&move=b1&week=2027-02-08",
+    );
+  });
 });

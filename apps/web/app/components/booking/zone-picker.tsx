@@ -1,6 +1,6 @@
 import { Form, useSubmit } from "@remix-run/react";
-import type { CustomerBookingRef } from "~/customer-booking.server";
 import { useHydrated } from "../use-hydrated";
+import { movingParams, type MovingRef } from "./week-search";
 
 /**
  * The visitor's time zone, as a GET form that keeps the package, week and booking being moved.
@@ -15,7 +15,7 @@ export function ZonePicker({
 }: {
   packageId: string;
   week: string;
-  moving: CustomerBookingRef | null;
+  moving: MovingRef | null;
   timeZone: string;
   timeZones: readonly string[];
 }) {
@@ -29,12 +29,9 @@ export function ZonePicker({
     >
       <input type="hidden" name="package" value={packageId} />
       <input type="hidden" name="week" value={week} />
-      {moving ? (
-        <>
-          <input type="hidden" name="reschedule" value={moving.id} />
-          <input type="hidden" name="token" value={moving.token} />
-        </>
-      ) : null}
+      {movingParams(moving).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="space-y-1">
         <label htmlFor="tz" className="block text-sm font-medium">
           Time zone
