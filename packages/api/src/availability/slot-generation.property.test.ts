@@ -225,7 +225,8 @@ describe("generateSlots against a Luxon oracle", () => {
         { numRuns: 2, seed: 20270101 },
       );
     }
-  });
+    // About 420 zones: seconds on an idle machine, far longer while the other suites run beside it.
+  }, 180_000);
 
   it("applies buffers, the daily maximum, the horizon and the start interval like the oracle", () => {
     // Hours around the clock put every booking and busy time next to offered slots.

@@ -15,6 +15,9 @@ export const instant = (message: string) => z.coerce.date({ error: message });
 
 export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone from the list.");
 
+/** The unguessable token of a customer's booking link. */
+export const bookingToken = z.string().min(1).max(200);
+
 export const recordId = z.string().trim().min(1, "Give an id.").max(100, "This is not a valid id.");
 
 function isKnownTimeZone(value: string): boolean {
