@@ -2,13 +2,15 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { readConfig } from "./server/config.ts";
+import { googleAuthorizationOrigin } from "./server/google.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { createAppLoadContext } from "./server/load-context.ts";
 import { runMain } from "./server/run-main.ts";
+import { cspNonce } from "./server/security-headers.ts";
 
 async function main() {
   const config = readConfig();
-  const { isProduction, port, trustProxy } = config;
+  const { appUrl, isProduction, port, trustProxy } = config;
   const context = await createAppLoadContext(config);
   const vite = isProduction
     ? undefined
@@ -17,7 +19,12 @@ async function main() {
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
 
-  const app = createHttpApp({ trustProxy });
+  const app = createHttpApp({
+    trustProxy,
+    appUrl,
+    isProduction,
+    googleAuthorizationOrigin: googleAuthorizationOrigin(config),
+  });
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -28,7 +35,11 @@ async function main() {
     "*",
     createRequestHandler({
       build,
-      getLoadContext: (request) => ({ ...context, clientIp: request.ip ?? null }),
+      getLoadContext: (request, response) => ({
+        ...context,
+        clientIp: request.ip ?? null,
+        cspNonce: cspNonce(response),
+      }),
     }),
   );
 

@@ -1,4 +1,4 @@
-import { createGoogle } from "@timetap/google";
+import { createGoogle, googleEndpoints } from "@timetap/google";
 import { startEmulator, type Emulator } from "@timetap/google-emulator";
 import type { Config } from "./config.ts";
 
@@ -39,4 +39,12 @@ export async function createGoogleForApp(
     emulator,
     where: `emulator at ${emulator.url}`,
   };
+}
+
+/** Where signing in sends the browser: Google's consent page, or the local emulator's. */
+export function googleAuthorizationOrigin({ googleSettings, localEmulatorPort }: Config): string {
+  const settings = googleSettings();
+  const baseUrl =
+    settings.mode === "configured" ? settings.baseUrl : `http://127.0.0.1:${localEmulatorPort}`;
+  return new URL(googleEndpoints(baseUrl).authUrl).origin;
 }

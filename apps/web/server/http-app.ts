@@ -1,5 +1,7 @@
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import { requireSameOrigin } from "./same-origin.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 /** No page or procedure takes more; a larger body is a mistake or an attack. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,12 +27,20 @@ const limitBodies: RequestHandler = (request, response, next) => {
 /**
  * The Express app in front of Remix. With `trustProxy` hops, the client's address (`req.ip`, which
  * the abuse limits count) comes from X-Forwarded-For as set by those proxies; with 0 it is the
- * socket's, and X-Forwarded-For is ignored.
+ * socket's, and X-Forwarded-For is ignored. Every response gets the security headers (and
+ * `res.locals.cspNonce`); a change sent by a browser on another site than `appUrl` is refused.
  */
-export function createHttpApp(options: { trustProxy: number }) {
+export function createHttpApp(options: {
+  trustProxy: number;
+  appUrl: string;
+  isProduction: boolean;
+  googleAuthorizationOrigin: string;
+}) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
+  app.use(securityHeaders(options));
+  app.use(requireSameOrigin(options.appUrl));
   app.use(limitBodies);
   app.use(compression());
   return app;

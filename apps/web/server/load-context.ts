@@ -45,9 +45,13 @@ export async function createAppLoadContext(config: Config) {
   };
 }
 
-/** The process's context, and per request the client's address for the abuse limits. */
+/**
+ * The process's context, and per request the client's address for the abuse limits and the nonce
+ * the page's scripts carry (the Content-Security-Policy names it).
+ */
 export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>> & {
   clientIp: string | null;
+  cspNonce: string;
 };
 
 declare module "@remix-run/node" {

@@ -9,6 +9,7 @@ export type {
   ConferenceStatus,
 } from "./calendar-event.ts";
 export { eventIdForBooking } from "./event-id.ts";
+export { googleEndpoints } from "./endpoints.ts";
 export {
   classifyGoogleError,
   GoogleApiError,
