@@ -6,7 +6,9 @@ import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
+  DateOverrideConflictError,
   NotFoundError,
+  PastDateError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
@@ -42,6 +44,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlotNotOfferedError, "BAD_REQUEST"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
+  [PastDateError, "BAD_REQUEST"],
+  [DateOverrideConflictError, "CONFLICT"],
 ];
 
 /**

@@ -1,18 +1,32 @@
 import type { ApiDeps } from "../deps.ts";
+import { atAddress } from "../hosts/host-profile.service.ts";
 import { googleBusyTimes } from "./busy-times.ts";
+import { overridesByDate } from "./date-overrides.ts";
 import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "../lib/service-errors.ts";
 import { generateSlots, overlaps, type Interval } from "./slot-generation.ts";
 
-/** The host behind a booking page and one of its active packages, or NotFoundError. */
+/**
+ * The host behind a booking page (at its address or one it moved from) and one of its active
+ * packages, or NotFoundError.
+ */
 export async function loadBookable(
-  { db }: Pick<ApiDeps, "db">,
+  { db, clock }: Pick<ApiDeps, "db" | "clock">,
   hostSlug: string,
   packageId: string,
 ) {
-  const host = await db.host.findUnique({
-    where: { slug: hostSlug },
+  const host = await db.host.findFirst({
+    where: atAddress(hostSlug),
     include: {
       availabilityRules: { select: { weekday: true, startMinute: true, endMinute: true } },
+      // Whatever the host's zone, its today is no earlier than yesterday in UTC.
+      dateOverrides: {
+        where: { endDate: { gte: new Date(clock.now().getTime() - 2 * DAY_MS) } },
+        select: {
+          startDate: true,
+          endDate: true,
+          intervals: { select: { startMinute: true, endMinute: true } },
+        },
+      },
       packages: { where: { id: packageId, active: true } },
     },
   });
@@ -23,7 +37,12 @@ export async function loadBookable(
 
 export type Bookable = Awaited<ReturnType<typeof loadBookable>>;
 
-/** The package's slots in [from, to): the host's weekly hours and notice, minus `busy`. */
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The package's slots in [from, to): the host's weekly hours (or their days off and special hours)
+ * and notice, minus `busy`.
+ */
 export function offeredSlots(
   { host, pkg }: Bookable,
   window: { from: Date; to: Date; now: Date; busy: readonly Interval[] },
@@ -32,6 +51,7 @@ export function offeredSlots(
     ...window,
     timeZone: host.timeZone,
     rules: host.availabilityRules,
+    dateOverrides: overridesByDate(host.dateOverrides),
     durationMinutes: pkg.durationMinutes,
     minimumNoticeMinutes: host.minimumNoticeMinutes,
   });

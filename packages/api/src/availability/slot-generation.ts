@@ -14,9 +14,13 @@ export interface AvailabilityRule {
   endMinute: number;
 }
 
+export type DayInterval = Omit<AvailabilityRule, "weekday">;
+
 export interface GenerateSlotsInput {
   timeZone: string;
   rules: readonly AvailabilityRule[];
+  /** Hours replacing `rules` on some dates ("YYYY-MM-DD" in the host's zone); none is a day off. */
+  dateOverrides?: ReadonlyMap<string, readonly DayInterval[]>;
   durationMinutes: number;
   /** Slots whose start lies in [from, to) are returned. */
   from: Date;
@@ -62,8 +66,10 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
 
   for (let day = first; day <= last; day += DAY_MS) {
     const weekday = new Date(day).getUTCDay();
-    for (const rule of input.rules) {
-      if (rule.weekday !== weekday) continue;
+    const hours =
+      input.dateOverrides?.get(new Date(day).toISOString().slice(0, 10)) ??
+      input.rules.filter((rule) => rule.weekday === weekday);
+    for (const rule of hours) {
       for (
         let minute = rule.startMinute;
         minute + durationMinutes <= rule.endMinute;

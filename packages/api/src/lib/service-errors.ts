@@ -38,3 +38,19 @@ export class BookingCancelledError extends Error {
     super("This booking was cancelled, so it cannot be moved. Please book a new time.");
   }
 }
+
+/** Days off and special hours are for today or later, in the host's zone. */
+export class PastDateError extends Error {
+  override name = "PastDateError";
+  constructor() {
+    super("Pick today or a later date.");
+  }
+}
+
+/** Each date has at most one override: days off and special hours on it would contradict. */
+export class DateOverrideConflictError extends Error {
+  override name = "DateOverrideConflictError";
+  constructor() {
+    super("You already have days off or special hours on these dates. Remove them first.");
+  }
+}
