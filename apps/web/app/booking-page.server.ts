@@ -3,6 +3,7 @@ import { canonicalTimeZone, chooseWeek } from "~/components/booking/time";
 import { zoneOptions } from "~/components/booking/zone-options";
 import { loadCustomerBooking, type CustomerBookingRef } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
+import { loadHostCatalog } from "~/host-address.server";
 import { loadOr404 } from "~/load-or-404.server";
 import { apiFor } from "~/trpc.server";
 
@@ -47,7 +48,7 @@ function confirmationHref(booking: CustomerBookingRef, url: URL) {
 export async function loadBookingPage({ params, context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const api = await apiFor(context, request);
-  const { host, packages } = await loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
+  const { host, packages } = await loadHostCatalog(api, params.slug ?? "", request);
   const pkg = packages.find((candidate) => candidate.id === url.searchParams.get("package"));
   if (!pkg) throw new Response("Not found", { status: 404 });
   const moving = await loadMoving(api, url, pkg.id);

@@ -19,6 +19,10 @@ export function HostGreeting({
         · times in {host.timeZone} ·{" "}
         <Link to="/dashboard/hours" className="text-tt-primary hover:underline">
           Weekly hours
+        </Link>{" "}
+        ·{" "}
+        <Link to="/dashboard/profile" className="text-tt-primary hover:underline">
+          Profile
         </Link>
       </p>
       {savedHours ? (
