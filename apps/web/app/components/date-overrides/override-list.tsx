@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { format, parseISO } from "date-fns";
 import { minutesToTime } from "~/weekly-hours-form";
 
 interface Override {
@@ -10,15 +11,8 @@ interface Override {
   intervals: Array<{ startMinute: number; endMinute: number }>;
 }
 
-/** "2027-02-03" as hosts read it: "Wed 3 Feb 2027". */
-export const formatCalendarDate = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
-    timeZone: "UTC",
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  });
+/** "2027-02-03" as hosts read it, the same on the server and in any browser: "Wed 3 Feb 2027". */
+const formatCalendarDate = (date: string) => format(parseISO(date), "EEE d MMM yyyy");
 
 function describe(override: Override) {
   const dates =
