@@ -19,26 +19,32 @@ export async function loadProfile({ context, request }: LoaderFunctionArgs) {
   return { host, timeZones: Intl.supportedValuesOf("timeZone") };
 }
 
-/** First sign-in: the new host's page, name and zone, then the dashboard. */
-export async function completeOnboarding({ context, request }: ActionFunctionArgs) {
+type Api = Awaited<ReturnType<typeof apiFor>>;
+
+/** Sends the profile form through `save`, then goes to `next`; errors come back by field. */
+async function submitProfile(
+  { context, request }: ActionFunctionArgs,
+  save: (api: Api, profile: ReturnType<typeof profileFromForm>) => Promise<unknown>,
+  next: string,
+) {
   await requireHostId(context, request);
   const profile = profileFromForm(await request.formData());
   try {
-    await (await apiFor(context, request)).host.completeOnboarding(profile);
+    await save(await apiFor(context, request), profile);
   } catch (error) {
     return formErrors(error, { CONFLICT: "slug" });
   }
-  return redirect("/dashboard");
+  return redirect(next);
 }
 
+/** First sign-in: the new host's page, name and zone, then the dashboard. */
+export const completeOnboarding = (args: ActionFunctionArgs) =>
+  submitProfile(args, (api, profile) => api.host.completeOnboarding(profile), "/dashboard");
+
 /** A later change of page address, name or zone; the old address keeps redirecting. */
-export async function saveProfile({ context, request }: ActionFunctionArgs) {
-  await requireHostId(context, request);
-  const profile = profileFromForm(await request.formData());
-  try {
-    await (await apiFor(context, request)).host.updateProfile(profile);
-  } catch (error) {
-    return formErrors(error, { CONFLICT: "slug" });
-  }
-  return redirect("/dashboard/profile?saved=1");
-}
+export const saveProfile = (args: ActionFunctionArgs) =>
+  submitProfile(
+    args,
+    (api, profile) => api.host.updateProfile(profile),
+    "/dashboard/profile?saved=1",
+  );

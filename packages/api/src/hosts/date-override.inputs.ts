@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { dayInterval, endingAfterStart } from "../lib/inputs.ts";
 import { calendarDateKey } from "../lib/wall-time.ts";
 
-const MINUTES_PER_DAY = 24 * 60;
-const DAY_MS = MINUTES_PER_DAY * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
 /** A year of holiday, leap day included, is the longest range one request may take off. */
 export const MAX_DAYS_OFF = 366;
 
@@ -40,21 +40,7 @@ export const daysOffInput = z
 export const dateHoursInput = z.object({
   date: calendarDate("Enter a date."),
   intervals: z
-    .array(
-      z
-        .object({
-          startMinute: z
-            .number()
-            .int()
-            .min(0)
-            .max(MINUTES_PER_DAY - 1),
-          endMinute: z.number().int().min(1).max(MINUTES_PER_DAY),
-        })
-        .refine((interval) => interval.endMinute > interval.startMinute, {
-          message: "End after you start.",
-          path: ["endMinute"],
-        }),
-    )
+    .array(endingAfterStart(dayInterval))
     .min(1, "Give at least one interval, or take the day off.")
     .max(10, "Use at most 10 intervals on a day.")
     .superRefine((intervals, context) => {

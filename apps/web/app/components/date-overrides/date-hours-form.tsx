@@ -1,5 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 import { IntervalRows } from "~/components/interval-rows";
 
 type Errors = { fields: Record<string, string>; form?: string } | undefined;
@@ -36,9 +37,12 @@ export function DateHoursForm({ errors }: { errors: Errors }) {
         ) : null}
       </fieldset>
       <FormError message={errors?.form} />
-      <button type="submit" className="rounded-md bg-tt-primary px-4 py-2 font-medium text-white">
+      <SubmitButton
+        pending={useNavigation().formData?.get("intent") === "date-hours"}
+        pendingLabel="Saving…"
+      >
         Set special hours
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

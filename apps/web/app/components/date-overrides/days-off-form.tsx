@@ -1,5 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
+import { SubmitButton } from "~/components/submit-button";
 
 type Errors = { fields: Record<string, string>; form?: string } | undefined;
 
@@ -38,9 +39,12 @@ export function DaysOffForm({ errors }: { errors: Errors }) {
         {input("note", "text")}
       </Field>
       <FormError message={errors?.form} />
-      <button type="submit" className="rounded-md bg-tt-primary px-4 py-2 font-medium text-white">
+      <SubmitButton
+        pending={useNavigation().formData?.get("intent") === "days-off"}
+        pendingLabel="Adding…"
+      >
         Add days off
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
