@@ -77,3 +77,31 @@ test("a host takes a day off, works two intervals on a weekday and moves their p
   await expect(page).toHaveURL(new RegExp(`/${moved}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Hana Host" })).toBeVisible();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a host sets two intervals on one date and removes them again", async ({ page }) => {
+    const slug = `nojs-${Date.now()}`;
+    await signUp(page, slug);
+
+    await page.goto("/dashboard/hours");
+    await page.getByLabel("Date", { exact: true }).fill("2027-02-05");
+    await page.getByLabel("Special hours from").fill("08:00");
+    await page.getByLabel("Special hours until").fill("09:00");
+    await page.getByLabel("Special hours, interval 2, from").fill("18:00");
+    await page.getByLabel("Special hours, interval 2, until").fill("19:00");
+    await page.getByRole("button", { name: "Set special hours" }).click();
+    const overrides = page.getByRole("list", { name: "Days off and special hours" });
+    await expect(overrides.getByText("08:00–09:00, 18:00–19:00")).toBeVisible();
+
+    await page.getByLabel("First day off").fill("2027-02-05");
+    await page.getByRole("button", { name: "Add days off" }).click();
+    await expect(
+      page.getByText("You already have days off or special hours on these dates."),
+    ).toBeVisible();
+
+    await overrides.getByRole("button", { name: "Remove Fri 5 Feb 2027" }).click();
+    await expect(page.getByText("No days off or special hours ahead.")).toBeVisible();
+  });
+});
