@@ -15,7 +15,7 @@ const appEnv = {
   PORT: String(appPort),
   APP_URL: `http://127.0.0.1:${appPort}`,
   TIMETAP_DATA_DIR: dataDir,
-  SESSION_SECRET: "e2e-session-secret",
+  SESSION_SECRET: "e2e-session-secret-at-least-32-bytes-long",
   TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
   GOOGLE_CLIENT_ID: "timetap-e2e",
   GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",
@@ -23,6 +23,9 @@ const appEnv = {
   // Every run sees the same week: Monday 08:00 in the demo host's Berlin, whatever day it runs on
   // (set E2E_CLOCK_START to try another instant).
   TIMETAP_CLOCK_START: process.env.E2E_CLOCK_START ?? "2027-02-01T07:00:00Z",
+  // Every spec books and browses from 127.0.0.1; the abuse limits are proven by the API's tests.
+  RATE_LIMIT_BOOKING_CHANGES_PER_IP: "1000/1h",
+  RATE_LIMIT_SLOTS_PER_IP: "10000/1m",
 };
 
 export default defineConfig({

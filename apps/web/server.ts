@@ -1,14 +1,14 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
 import express from "express";
 import { readConfig } from "./server/config.ts";
+import { createHttpApp } from "./server/http-app.ts";
 import { createAppLoadContext } from "./server/load-context.ts";
 import { runMain } from "./server/run-main.ts";
 
 async function main() {
   const config = readConfig();
-  const { isProduction, port } = config;
+  const { isProduction, port, trustProxy } = config;
   const context = await createAppLoadContext(config);
   const vite = isProduction
     ? undefined
@@ -17,16 +17,20 @@ async function main() {
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(compression());
+  const app = createHttpApp({ trustProxy });
   if (vite) {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
-  app.all("*", createRequestHandler({ build, getLoadContext: () => context }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (request) => ({ ...context, clientIp: request.ip ?? null }),
+    }),
+  );
 
   const server = app.listen(port, () => {
     context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });

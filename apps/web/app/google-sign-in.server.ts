@@ -1,6 +1,7 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { sameSecret } from "@timetap/api";
-import { getSession } from "~/session.server";
+import { TRPCError } from "@trpc/server";
+import { signIn } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
 type Failure = { title: string; detail: string };
@@ -43,13 +44,13 @@ export async function completeGoogleSignIn({ context, request }: LoaderFunctionA
   try {
     signedIn = await api.auth.signInWithGoogle({ code });
   } catch (error) {
+    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS")
+      return failed({ title: "Too many sign-in attempts", detail: error.message }, 429);
     context.api.logger.warn("google_sign_in_failed", { message: (error as Error).message });
     return failed(failures.exchange, 400);
   }
-  const session = await getSession(context, request);
-  session.set("hostId", signedIn.hostId);
   const headers = new Headers(clearState);
-  headers.append("Set-Cookie", await context.sessions.commitSession(session));
+  headers.append("Set-Cookie", await signIn(context, request, signedIn.hostId));
   return redirect(signedIn.needsOnboarding ? "/dashboard/welcome" : "/dashboard", { headers });
 }
 

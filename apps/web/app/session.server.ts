@@ -1,12 +1,39 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { endSession, resumeSession, startSession } from "@timetap/api";
 
-export async function getSession(context: AppLoadContext, request: Request) {
-  return context.sessions.getSession(request.headers.get("Cookie"));
+/**
+ * The signed-in host's browser session: the cookie holds a random id, the server holds the rest
+ * (`hosts/host-sessions.service.ts`), so signing out ends every copy of the cookie.
+ */
+export async function currentSession(
+  context: AppLoadContext,
+  request: Request,
+): Promise<{ id: string; hostId: string } | null> {
+  const id: unknown = await context.sessionCookie.parse(request.headers.get("Cookie"));
+  if (typeof id !== "string" || !id) return null;
+  const session = await resumeSession(context.api, id);
+  return session && { id, hostId: session.hostId };
 }
+
+/** Starts a session for `hostId`; the answer is the Set-Cookie header to send. */
+export async function signIn(context: AppLoadContext, request: Request, hostId: string) {
+  const id = await startSession(context.api, hostId, request.headers.get("User-Agent"));
+  return context.sessionCookie.serialize(id);
+}
+
+/** Ends this browser's session; the answer is the Set-Cookie header that clears the cookie. */
+export async function signOut(context: AppLoadContext, request: Request) {
+  const session = await currentSession(context, request);
+  if (session) await endSession(context.api, session.id);
+  return clearSessionCookie(context);
+}
+
+export const clearSessionCookie = (context: AppLoadContext) =>
+  context.sessionCookie.serialize("", { maxAge: 0 });
 
 /** The signed-in host's id, or a redirect to /login for pages only hosts may see. */
 export async function requireHostId(context: AppLoadContext, request: Request): Promise<string> {
-  const hostId = (await getSession(context, request)).get("hostId");
-  if (!hostId) throw redirect("/login");
-  return hostId;
+  const session = await currentSession(context, request);
+  if (!session) throw redirect("/login");
+  return session.hostId;
 }

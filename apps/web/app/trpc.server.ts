@@ -1,12 +1,15 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { createCaller, createContext, type RequestAuth } from "@timetap/api";
+import { currentSession } from "~/session.server";
 
-/** Who is calling: the signed-in host from the session cookie, or an API key header. */
+/** Who is calling (the signed-in host from the session cookie, or an API key header), and from where. */
 export async function requestAuth(context: AppLoadContext, request: Request): Promise<RequestAuth> {
-  const session = await context.sessions.getSession(request.headers.get("Cookie"));
+  const session = await currentSession(context, request);
   return {
-    sessionHostId: session.get("hostId") ?? null,
+    sessionHostId: session?.hostId ?? null,
+    sessionId: session?.id ?? null,
     authorization: request.headers.get("Authorization"),
+    clientIp: context.clientIp,
   };
 }
 

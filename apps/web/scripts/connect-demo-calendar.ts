@@ -1,5 +1,11 @@
 // e2e setup: connect the seeded demo host to the Google emulator at GOOGLE_BASE_URL.
-import { createApiDeps, createJsonLogger, createTokenCipher, systemClock } from "@timetap/api";
+import {
+  createApiDeps,
+  createJsonLogger,
+  createRateLimits,
+  createTokenCipher,
+  systemClock,
+} from "@timetap/api";
 import { createDb, DEMO_HOST } from "@timetap/db";
 import { readConfig } from "../server/config.ts";
 import { connectEmulatorCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
@@ -28,6 +34,7 @@ runMain(async () => {
     tokens: createTokenCipher(config.tokenEncryptionKey()),
     clock: systemClock,
     logger: createJsonLogger(),
+    limits: createRateLimits({ kind: "memory" }),
   });
   await connectEmulatorCalendar(api, DEMO_HOST.email, await issueDemoRefreshToken(emulatorUrl));
   await db.close();

@@ -11,9 +11,29 @@ const noSecrets = {
   GOOGLE_CLIENT_SECRET: undefined,
 };
 
+const production = { NODE_ENV: "production", APP_URL: "https://timetap.example" };
+
 describe("configuration", () => {
+  it("in production refuses a plain-http APP_URL (loopback aside) and a session secret under 32 bytes", () => {
+    expect(() => readConfig({ NODE_ENV: "production" })).toThrow(
+      "APP_URL must be set to an https:// address in production.",
+    );
+    expect(() => readConfig({ NODE_ENV: "production", APP_URL: "http://timetap.example" })).toThrow(
+      "APP_URL must be set to an https:// address in production.",
+    );
+    expect(() =>
+      readConfig({ NODE_ENV: "production", APP_URL: "http://127.0.0.1:3210" }),
+    ).not.toThrow();
+    const short = readConfig({ ...production, SESSION_SECRET: "too-short-secret" });
+    expect(() => short.sessionSecret()).toThrow(
+      "SESSION_SECRET must be at least 32 bytes in production.",
+    );
+    const long = "x".repeat(32);
+    expect(readConfig({ ...production, SESSION_SECRET: long }).sessionSecret()).toBe(long);
+  });
+
   it("refuses to start in production without an encryption key, a session secret or Google credentials", () => {
-    const config = readConfig({ ...noSecrets, NODE_ENV: "production" });
+    const config = readConfig({ ...noSecrets, ...production });
     expect(() => config.tokenEncryptionKey()).toThrow(
       "TOKEN_ENCRYPTION_KEY must be set in production.",
     );
@@ -38,6 +58,7 @@ describe("configuration", () => {
     });
     const configured = readConfig({
       NODE_ENV: "production",
+      APP_URL: "https://timetap.example",
       GOOGLE_CLIENT_ID: "id",
       GOOGLE_CLIENT_SECRET: "secret",
       GOOGLE_BASE_URL: "",

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import { envSchema } from "./env-schema.ts";
+import { defaultRateLimits, rateLimitKinds, type RateLimitSettings } from "@timetap/api";
+import { envSchema, rateLimitVariable } from "./env-schema.ts";
 import { localSecret } from "./local-secret.ts";
 
 export class ConfigError extends Error {
@@ -22,12 +23,17 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export function readConfig(environment: Record<string, string | undefined> = process.env) {
   const env = parseEnv(environment);
   const isProduction = env.NODE_ENV === "production";
+  if (isProduction) requireSecureAppUrl(env.APP_URL);
   const dataDir = path.resolve(env.TIMETAP_DATA_DIR ?? path.join(repoRoot, ".data"));
 
   /** A secret from the environment; in development, one generated under the data dir. */
   function secret(name: "SESSION_SECRET" | "TOKEN_ENCRYPTION_KEY", generate: () => string) {
     const value = env[name];
-    if (value) return value;
+    if (value) {
+      if (isProduction && name === "SESSION_SECRET" && Buffer.byteLength(value) < 32)
+        throw new ConfigError("SESSION_SECRET must be at least 32 bytes in production.");
+      return value;
+    }
     if (isProduction) throw new ConfigError(`${name} must be set in production.`);
     return localSecret(dataDir, name, generate);
   }
@@ -44,6 +50,14 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     localEmulatorPort: env.GOOGLE_EMULATOR_PORT,
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
     clockStart: env.TIMETAP_CLOCK_START,
+    trustProxy: env.TRUST_PROXY,
+    rateLimits: Object.fromEntries(
+      rateLimitKinds.map((kind) => [
+        kind,
+        // The schema spreads these variables in by name, which TypeScript cannot follow.
+        (env as Record<string, unknown>)[rateLimitVariable(kind)] ?? defaultRateLimits[kind],
+      ]),
+    ) as RateLimitSettings,
     sessionSecret: () => secret("SESSION_SECRET", () => randomBytes(32).toString("base64url")),
     tokenEncryptionKey: () =>
       secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64")),
@@ -76,6 +90,17 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       return env.GOOGLE_BASE_URL;
     },
   };
+}
+
+/**
+ * Production cookies are Secure and `__Host-` prefixed, which browsers accept only from a secure
+ * origin: HTTPS, or loopback (itself a secure context, for a production build run locally).
+ */
+function requireSecureAppUrl(appUrl: string | undefined) {
+  const url = appUrl ? new URL(appUrl) : undefined;
+  const loopback = url && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  if (url?.protocol !== "https:" && !loopback)
+    throw new ConfigError("APP_URL must be set to an https:// address in production.");
 }
 
 function parseEnv(environment: Record<string, string | undefined>): z.output<typeof envSchema> {

@@ -1,4 +1,4 @@
-import { createTokenCipher } from "@timetap/api";
+import { createTokenCipher, rateLimitKinds } from "@timetap/api";
 import { z } from "zod";
 
 // Each message completes "NAME …", so a bad variable is reported in one line that names it.
@@ -8,6 +8,20 @@ const port = z.coerce
   .min(1)
   .max(65535);
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL." });
+
+/** "30/1h": at most 30 in any hour; the window is given in s, m or h. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+[smh]$/, 'must read like "30/1h": a number of requests per window (s, m or h).')
+  .transform((value) => {
+    const [points, window] = value.split("/") as [string, string];
+    const unit = { s: 1, m: 60, h: 3600 }[window.slice(-1) as "s" | "m" | "h"];
+    return { points: Number(points), durationSeconds: Number(window.slice(0, -1)) * unit };
+  });
+
+/** RATE_LIMIT_BOOKING_CHANGES_PER_IP for the limit `bookingChangesPerIp`, and so on. */
+export const rateLimitVariable = (kind: (typeof rateLimitKinds)[number]) =>
+  `RATE_LIMIT_${kind.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
 
 /** The cipher's own check of its key, so the rule lives in one place. */
 function isTokenKey(key: string): boolean {
@@ -48,6 +62,20 @@ export const envSchema = z.object({
    * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
    * see the same weekday and hour whatever day they run. For tests only.
    */
+  /**
+   * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
+   * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
+   * cannot forge its way around an abuse limit.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be the number of trusted proxy hops (0 to 10)." })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
+  ...Object.fromEntries(
+    rateLimitKinds.map((kind) => [rateLimitVariable(kind), rateLimit.optional()]),
+  ),
   TIMETAP_CLOCK_START: z.iso
     .datetime({
       offset: true,

@@ -1,11 +1,7 @@
-import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { startSyncWorker } from "@timetap/api";
 import type { Config } from "./config.ts";
 import { createRuntime } from "./runtime.ts";
-
-export interface SessionData {
-  hostId: string;
-}
 
 /** Everything built once per process and handed to every loader and action. */
 export async function createAppLoadContext(config: Config) {
@@ -13,31 +9,32 @@ export async function createAppLoadContext(config: Config) {
   const runtime = await createRuntime("web", config);
   const { api } = runtime;
   const worker = inProcessWorker ? startSyncWorker(api) : undefined;
-  const secure = isProduction && appUrl.startsWith("https://");
+  // In production cookies are Secure and `__Host-` prefixed: only this exact origin, over HTTPS
+  // (or loopback), can set or read them.
+  const prefix = isProduction ? "__Host-" : "";
   const secrets = [sessionSecret()];
-  const sessions = createCookieSessionStorage<SessionData>({
-    cookie: {
-      name: "__timetap_session",
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure,
-      secrets,
-      maxAge: 60 * 60 * 24 * 30,
-    },
-  });
-  // Signed, short-lived, and only sent back to the callback: the OAuth `state` we expect.
-  const oauthStateCookie = createCookie("__timetap_oauth_state", {
+  // Carries only the id of a `host_session` row; the server decides whether it still stands.
+  const sessionCookie = createCookie(`${prefix}timetap_session`, {
     httpOnly: true,
     sameSite: "lax",
-    path: "/auth/google",
-    secure,
+    path: "/",
+    secure: isProduction,
+    secrets,
+    // The browser may keep it long; the session's own 30-day sliding expiry is what counts.
+    maxAge: 60 * 60 * 24 * 400,
+  });
+  // Signed, short-lived: the OAuth `state` (and later the PKCE verifier) the callback expects.
+  const oauthStateCookie = createCookie(`${prefix}timetap_oauth_state`, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: isProduction,
     secrets,
     maxAge: 10 * 60,
   });
   return {
     api,
-    sessions,
+    sessionCookie,
     oauthStateCookie,
     appUrl,
     close: async () => {
@@ -48,7 +45,10 @@ export async function createAppLoadContext(config: Config) {
   };
 }
 
-export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>>;
+/** The process's context, and per request the client's address for the abuse limits. */
+export type TimeTapLoadContext = Awaited<ReturnType<typeof createAppLoadContext>> & {
+  clientIp: string | null;
+};
 
 declare module "@remix-run/node" {
   // Remix's extension point for the load context type.

@@ -2,6 +2,7 @@ import {
   clockStartingAt,
   createApiDeps,
   createJsonLogger,
+  createRateLimits,
   createTokenCipher,
   systemClock,
 } from "@timetap/api";
@@ -24,7 +25,13 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   const tokens = createTokenCipher(tokenEncryptionKey());
   const { google, emulator, where } = await createGoogleForApp(role, config);
   const database = await createDb(databaseOptions);
-  const api = createApiDeps({ db: database.prisma, google, tokens, clock, logger });
+  // The embedded database serves one process, whose memory can hold the counts; web processes
+  // sharing a server database share them through it.
+  const limits = createRateLimits(
+    database.kind === "server" ? { kind: "database", prisma: database.prisma } : { kind: "memory" },
+    config.rateLimits,
+  );
+  const api = createApiDeps({ db: database.prisma, google, tokens, clock, logger, limits });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);

@@ -2,10 +2,16 @@ import type { ApiDeps } from "./deps.ts";
 
 export type { ApiDeps } from "./deps.ts";
 
-/** Who is calling: a signed-in host's id from the session cookie, or an `Authorization` header. */
+/**
+ * Who is calling: a signed-in host's id from the session cookie, or an `Authorization` header;
+ * and from where, for the abuse limits (the socket's address, or the one trusted proxies report).
+ */
 export interface RequestAuth {
   sessionHostId?: string | null;
+  /** The session that vouched for `sessionHostId`, so a host can tell their own among the list. */
+  sessionId?: string | null;
   authorization?: string | null;
+  clientIp?: string | null;
 }
 
 export type Context = ApiDeps & { auth: RequestAuth };

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@timetap/db";
 import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
+import type { RateLimits } from "./lib/rate-limits.ts";
 import type { BusyTime } from "@timetap/google";
 import { TTLCache } from "./lib/ttl-cache.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
@@ -33,6 +34,8 @@ export interface ApiDeps {
   tokens: TokenCipher;
   clock: Clock;
   logger: Logger;
+  /** Abuse limits: the composition root picks their store (memory, or the server database). */
+  limits: RateLimits;
   busyTimes: TTLCache<BusyTime[]>;
   settings: ApiSettings;
 }

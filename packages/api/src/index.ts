@@ -10,3 +10,11 @@ export { sameSecret } from "./lib/same-secret.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { connectCalendar } from "./hosts/host-calendar.ts";
+export {
+  createRateLimits,
+  defaultRateLimits,
+  rateLimitKinds,
+  type RateLimitSettings,
+  type RateLimitStore,
+} from "./lib/rate-limits.ts";
+export { endSession, resumeSession, startSession } from "./hosts/host-sessions.service.ts";

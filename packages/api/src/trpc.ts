@@ -2,13 +2,17 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
+import type { RateLimitKind } from "./lib/rate-limits.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
+  BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
   DateOverrideConflictError,
+  DayFullError,
   NotFoundError,
   PastDateError,
+  RateLimitedError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
@@ -19,11 +23,18 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError =
       error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    // tRPC adds the stack outside production; it would show our internals to any client.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // A readable sentence for people, the issues for programs.
-      message: zodError ? describeZodError(zodError) : shape.message,
-      data: { ...shape.data, zodIssues: zodError?.issues ?? null },
+      // A readable sentence for people, the issues for programs. What went wrong inside is for
+      // the log line (http-handler.ts), never for the client.
+      message: zodError
+        ? describeZodError(zodError)
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : shape.message,
+      data: { ...data, zodIssues: zodError?.issues ?? null },
     };
   },
 });
@@ -42,10 +53,13 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [SlugTakenError, "CONFLICT"],
   [SlotTakenError, "CONFLICT"],
   [SlotNotOfferedError, "BAD_REQUEST"],
+  [BeyondHorizonError, "BAD_REQUEST"],
+  [DayFullError, "CONFLICT"],
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
   [PastDateError, "BAD_REQUEST"],
   [DateOverrideConflictError, "CONFLICT"],
+  [RateLimitedError, "TOO_MANY_REQUESTS"],
 ];
 
 /**
@@ -66,9 +80,25 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapServiceErrors);
 
+/**
+ * Counts each call against the client address's limit of `kind`. In-process callers without an
+ * address (scripts, the bench) are not limited.
+ */
+export const limitedPerClient = (kind: RateLimitKind) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.auth.clientIp) await ctx.limits.consume(kind, ctx.auth.clientIp);
+    return next();
+  });
+
 export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  // An address that keeps presenting wrong API keys is stopped before it can guess further.
+  const keyPresenter = ctx.auth.authorization ? ctx.auth.clientIp : null;
+  if (keyPresenter) await ctx.limits.check("apiKeyFailuresPerIp", keyPresenter);
   const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
-  if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
+  if (!caller) {
+    if (keyPresenter) await ctx.limits.consume("apiKeyFailuresPerIp", keyPresenter);
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
+  }
   return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
 });
 
@@ -78,6 +108,9 @@ export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
  */
 export const signedInHostProcedure = hostProcedure.use(({ ctx, next }) => {
   if (ctx.via !== "session")
-    throw new TRPCError({ code: "FORBIDDEN", message: "Manage API keys from the dashboard." });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only a host signed in on the dashboard can do this, not an API key.",
+    });
   return next();
 });

@@ -50,6 +50,42 @@ describe("database", () => {
     ]);
   });
 
+  it("resets the demo's booking limits and package overrides to the defaults", async () => {
+    const { host, pkg } = await demo();
+    await db.prisma.host.update({
+      where: { id: host.id },
+      data: { horizonDays: 7, bufferAfterMinutes: 30, dailyMaximum: 1, startIntervalMinutes: 15 },
+    });
+    await db.prisma.sessionPackage.update({ where: { id: pkg.id }, data: { horizonDays: 3 } });
+    const reset = await seedDemo(db.prisma);
+    expect(reset).toMatchObject({
+      horizonDays: 60,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      dailyMaximum: null,
+      startIntervalMinutes: null,
+    });
+    expect(
+      await db.prisma.sessionPackage.findUniqueOrThrow({ where: { id: pkg.id } }),
+    ).toMatchObject({ horizonDays: null });
+  });
+
+  it("refuses booking limits outside their ranges", async () => {
+    const { host, pkg } = await demo();
+    for (const data of [
+      { horizonDays: 0 },
+      { horizonDays: 366 },
+      { bufferBeforeMinutes: 121 },
+      { dailyMaximum: 0 },
+      { startIntervalMinutes: 20 },
+    ]) {
+      await expect(db.prisma.host.update({ where: { id: host.id }, data })).rejects.toThrow();
+    }
+    await expect(
+      db.prisma.sessionPackage.update({ where: { id: pkg.id }, data: { bufferAfterMinutes: -1 } }),
+    ).rejects.toThrow();
+  });
+
   it("rejects an overlapping confirmed booking of the same host with an exclusion violation", async () => {
     const { host, pkg } = await demo();
     await db.prisma.booking.create({ data: booking(host.id, pkg.id, "2030-01-07T09:00:00Z") });

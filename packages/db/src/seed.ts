@@ -11,21 +11,39 @@ const WEEKDAYS = [1, 2, 3, 4, 5];
 const NINE_AM = 9 * 60;
 const FIVE_PM = 17 * 60;
 const TWO_HOURS_NOTICE = 120;
+/** The booking limits a new host starts with, so the demo books like a fresh account. */
+const DEFAULT_LIMITS = {
+  minimumNoticeMinutes: TWO_HOURS_NOTICE,
+  horizonDays: 60,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  dailyMaximum: null,
+  startIntervalMinutes: null,
+};
+/** No package overrides the host's limits. */
+const NO_OVERRIDES = {
+  horizonDays: null,
+  bufferBeforeMinutes: null,
+  bufferAfterMinutes: null,
+  startIntervalMinutes: null,
+  minimumNoticeMinutes: null,
+};
 
 /**
  * Creates (or resets to its known shape) the demo host `/demo`: Europe/Berlin, Mon–Fri
- * 09:00–17:00 with two hours' notice, a free 30-minute intro and a paid 60-minute session. Safe to run repeatedly.
+ * 09:00–17:00 with two hours' notice and the default booking limits, a free 30-minute intro and a
+ * paid 60-minute session that override none of them. Safe to run repeatedly.
  */
 export async function seedDemo(prisma: PrismaClient) {
   return prisma.$transaction(async (tx) => {
     const host = await tx.host.upsert({
       where: { email: DEMO_HOST.email },
-      create: { ...DEMO_HOST, minimumNoticeMinutes: TWO_HOURS_NOTICE },
+      create: { ...DEMO_HOST, ...DEFAULT_LIMITS },
       update: {
         name: DEMO_HOST.name,
         slug: DEMO_HOST.slug,
         timeZone: DEMO_HOST.timeZone,
-        minimumNoticeMinutes: TWO_HOURS_NOTICE,
+        ...DEFAULT_LIMITS,
       },
     });
     await tx.availabilityRule.deleteMany({ where: { hostId: host.id } });
@@ -60,7 +78,7 @@ export async function seedDemo(prisma: PrismaClient) {
       if (existing) {
         await tx.sessionPackage.update({
           where: { id: existing.id },
-          data: { ...pkg, active: true },
+          data: { ...pkg, ...NO_OVERRIDES, active: true },
         });
       } else {
         await tx.sessionPackage.create({ data: { ...pkg, hostId: host.id } });

@@ -19,11 +19,16 @@ export default function DashboardLayout() {
           </Link>
           <p className="text-sm text-tt-text-muted">Signed in as {host.email}</p>
         </div>
-        <Form method="post" action="/logout">
-          <button type="submit" className="text-sm text-tt-text-muted hover:text-tt-text">
-            Sign out
-          </button>
-        </Form>
+        <div className="flex items-center gap-4">
+          <Link to="/dashboard/sessions" className="text-sm text-tt-text-muted underline">
+            Signed-in devices
+          </Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="text-sm text-tt-text-muted underline">
+              Sign out
+            </button>
+          </Form>
+        </div>
       </div>
       <Outlet />
     </div>

@@ -1,11 +1,11 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { getSession } from "~/session.server";
+import { currentSession } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — TimeTap" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  if ((await getSession(context, request)).get("hostId")) throw redirect("/dashboard");
+  if (await currentSession(context, request)) throw redirect("/dashboard");
   return null;
 }
 

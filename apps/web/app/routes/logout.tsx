@@ -1,11 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getSession } from "~/session.server";
+import { signOut } from "~/session.server";
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const session = await getSession(context, request);
-  return redirect("/", {
-    headers: { "Set-Cookie": await context.sessions.destroySession(session) },
-  });
+  return redirect("/", { headers: { "Set-Cookie": await signOut(context, request) } });
 }
 
 export const loader = () => redirect("/");

@@ -1,9 +1,24 @@
 import type { ApiDeps } from "../deps.ts";
 import { atAddress } from "../hosts/host-profile.service.ts";
+import { bookedSessionsNear } from "./booked-sessions.ts";
+import { effectiveLimits, horizonEnd } from "./booking-limits.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 import { overridesByDate } from "./date-overrides.ts";
-import { NotFoundError, SlotNotOfferedError, SlotTakenError } from "../lib/service-errors.ts";
-import { generateSlots, overlaps, type Interval } from "./slot-generation.ts";
+import {
+  BeyondHorizonError,
+  DayFullError,
+  NotFoundError,
+  SlotNotOfferedError,
+  SlotTakenError,
+} from "../lib/service-errors.ts";
+import {
+  generateSlots,
+  isFullDay,
+  type GenerateSlotsInput,
+  type Interval,
+} from "./slot-generation.ts";
+
+const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * The host behind a booking page (at its address or one it moved from) and one of its active
@@ -37,15 +52,13 @@ export async function loadBookable(
 
 export type Bookable = Awaited<ReturnType<typeof loadBookable>>;
 
-const DAY_MS = 24 * 60 * 60_000;
-
 /**
- * The package's slots in [from, to): the host's weekly hours (or their days off and special hours)
- * and notice, minus `busy`.
+ * The package's slots in [from, to): the host's weekly hours (or their days off and special hours
+ * on some dates) and the package's limits.
  */
 export function offeredSlots(
   { host, pkg }: Bookable,
-  window: { from: Date; to: Date; now: Date; busy: readonly Interval[] },
+  window: Pick<GenerateSlotsInput, "from" | "to" | "now" | "busy" | "bookings">,
 ) {
   return generateSlots({
     ...window,
@@ -53,29 +66,61 @@ export function offeredSlots(
     rules: host.availabilityRules,
     dateOverrides: overridesByDate(host.dateOverrides),
     durationMinutes: pkg.durationMinutes,
-    minimumNoticeMinutes: host.minimumNoticeMinutes,
+    limits: effectiveLimits(host, pkg),
   });
 }
 
 /**
+ * [from, to) cut off at the package's horizon, or BeyondHorizonError when all of it lies past:
+ * a customer is told how far ahead they may book rather than shown an empty week.
+ */
+export function clipToHorizon(
+  { host, pkg }: Bookable,
+  now: Date,
+  { from, to }: { from: Date; to: Date },
+) {
+  const { horizonDays } = effectiveLimits(host, pkg);
+  const horizon = horizonEnd(now, horizonDays);
+  if (from >= horizon) throw new BeyondHorizonError(horizonDays);
+  return { from, to: to < horizon ? to : horizon };
+}
+
+/** The Google busy times that matter for sessions in `interval` reach into its buffers. */
+export function withBuffers({ host, pkg }: Bookable, interval: Interval): Interval {
+  const limits = effectiveLimits(host, pkg);
+  return {
+    start: new Date(interval.start.getTime() - limits.bufferBeforeMinutes * 60_000),
+    end: new Date(interval.end.getTime() + limits.bufferAfterMinutes * 60_000),
+  };
+}
+
+/**
  * The interval a booking starting at `startTime` would hold, once that start is one of the
- * package's offered slots and the host's Google Calendar is not busy then. Other TimeTap bookings
+ * package's offered slots, its day is not full, and the session with its buffers is clear of the
+ * host's other bookings (`except` the one being moved) and Google busy times. Two requests racing
  * are left to the database's exclusion constraint, the one place that cannot race.
  */
 export async function requireFreeSlot(
   deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
   bookable: Bookable,
   startTime: Date,
+  except?: string,
 ): Promise<Interval> {
-  const offered = offeredSlots(bookable, {
-    from: startTime,
-    to: new Date(startTime.getTime() + 1),
-    now: deps.clock.now(),
-    busy: [],
-  });
-  if (offered[0]?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
-  const slot = { start: startTime, end: offered[0].end };
-  const { busy } = await googleBusyTimes(deps, bookable.host, slot.start, slot.end);
-  if (busy.some((block) => overlaps(block, slot))) throw new SlotTakenError();
+  const { host, pkg } = bookable;
+  const now = deps.clock.now();
+  const window = {
+    ...clipToHorizon(bookable, now, { from: startTime, to: new Date(startTime.getTime() + 1) }),
+    now,
+  };
+  const slot = offeredSlots(bookable, { ...window, busy: [], bookings: [] })[0];
+  if (slot?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
+
+  const limits = effectiveLimits(host, pkg);
+  const bookings = await bookedSessionsNear(deps, host, { from: slot.start, to: slot.end, except });
+  if (isFullDay(slot.start, bookings, host.timeZone, limits.dailyMaximum)) throw new DayFullError();
+  const buffered = withBuffers(bookable, slot);
+  const { busy } = await googleBusyTimes(deps, host, buffered.start, buffered.end);
+  if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)
+    throw new SlotTakenError();
   return slot;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { BookingLimits } from "./booking-limits.ts";
 import type { AvailabilityRule, GenerateSlotsInput, Interval } from "./slot-generation.ts";
 import { generateSlots, MAX_RANGE_DAYS, overlaps } from "./slot-generation.ts";
 
@@ -16,15 +17,27 @@ const sundayNight: AvailabilityRule = { weekday: 0, startMinute: 60, endMinute: 
 const at = (iso: string) => new Date(iso);
 const interval = (start: string, end: string): Interval => ({ start: at(start), end: at(end) });
 
-function slots(overrides: Partial<GenerateSlotsInput> & Pick<GenerateSlotsInput, "from" | "to">) {
+function slots(
+  overrides: Partial<Omit<GenerateSlotsInput, "limits">> &
+    Pick<GenerateSlotsInput, "from" | "to"> & { limits?: Partial<BookingLimits> },
+) {
   return generateSlots({
     timeZone: BERLIN,
     rules: weekdays(NINE, FIVE_PM),
     durationMinutes: 30,
     now: at("2020-01-01T00:00:00Z"),
-    minimumNoticeMinutes: 0,
     busy: [],
+    bookings: [],
     ...overrides,
+    limits: {
+      minimumNoticeMinutes: 0,
+      horizonDays: 10_000, // the examples lie years after `now`
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      dailyMaximum: null,
+      startIntervalMinutes: overrides.durationMinutes ?? 30,
+      ...overrides.limits,
+    },
   });
 }
 
@@ -172,7 +185,7 @@ describe("generateSlots: minimum notice", () => {
   it("starts at 12:30 local when booked at 10:05 with two hours' notice", () => {
     const result = slots({
       now: at("2026-01-12T10:05:00+01:00"),
-      minimumNoticeMinutes: 120,
+      limits: { minimumNoticeMinutes: 120 },
       from: at("2026-01-12T00:00:00+01:00"),
       to: at("2026-01-13T00:00:00+01:00"),
     });
@@ -183,7 +196,7 @@ describe("generateSlots: minimum notice", () => {
   it("keeps a slot starting exactly at now + notice", () => {
     const result = slots({
       now: at("2026-01-12T10:30:00+01:00"),
-      minimumNoticeMinutes: 120,
+      limits: { minimumNoticeMinutes: 120 },
       from: at("2026-01-12T00:00:00+01:00"),
       to: at("2026-01-13T00:00:00+01:00"),
     });

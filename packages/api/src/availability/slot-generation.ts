@@ -1,5 +1,6 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { wallTimeToInstant } from "../lib/wall-time.ts";
+import { horizonEnd, type BookingLimits } from "./booking-limits.ts";
 
 export interface Interval {
   start: Date;
@@ -16,19 +17,27 @@ export interface AvailabilityRule {
 
 export type DayInterval = Omit<AvailabilityRule, "weekday">;
 
+/** Another confirmed booking of the host, with the buffers its own package keeps around it. */
+export interface BookedSession extends Interval {
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+}
+
 export interface GenerateSlotsInput {
   timeZone: string;
   rules: readonly AvailabilityRule[];
   /** Hours replacing `rules` on some dates ("YYYY-MM-DD" in the host's zone); none is a day off. */
   dateOverrides?: ReadonlyMap<string, readonly DayInterval[]>;
   durationMinutes: number;
-  /** Slots whose start lies in [from, to) are returned. */
+  /** Slots whose start lies in [from, to) and before the horizon are returned. */
   from: Date;
   to: Date;
   now: Date;
-  minimumNoticeMinutes: number;
-  /** Confirmed bookings and Google busy times; any order, may overlap. */
+  limits: BookingLimits;
+  /** Google busy times; any order, may overlap. */
   busy: readonly Interval[];
+  /** Every confirmed booking within the local days of [from, to) and the buffers around it. */
+  bookings: readonly BookedSession[];
 }
 
 /** Longest window one request may ask for; bounds the work done per call. */
@@ -43,21 +52,26 @@ export function overlaps(a: Interval, b: Interval): boolean {
 }
 
 export function generateSlots(input: GenerateSlotsInput): Interval[] {
-  const { timeZone, durationMinutes, from, to } = input;
-  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
-    throw new RangeError(`durationMinutes must be a positive integer, got ${durationMinutes}`);
+  const { timeZone, durationMinutes, from, limits } = input;
+  const step = limits.startIntervalMinutes;
+  for (const [name, value] of Object.entries({ durationMinutes, startIntervalMinutes: step })) {
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    }
   }
   if (Number.isNaN(tzOffset(timeZone, from))) {
     throw new RangeError(`Unknown time zone: ${timeZone}`);
   }
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+  if (input.to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     throw new RangeError(`The requested range exceeds ${MAX_RANGE_DAYS} days`);
   }
+  const horizon = horizonEnd(input.now, limits.horizonDays);
+  const to = horizon < input.to ? horizon : input.to;
   if (to.getTime() <= from.getTime()) return [];
 
   const earliestStart = Math.max(
     from.getTime(),
-    input.now.getTime() + input.minimumNoticeMinutes * MINUTE_MS,
+    input.now.getTime() + limits.minimumNoticeMinutes * MINUTE_MS,
   );
   // Keyed by instant: two overlapping rules on one weekday must not offer the same slot twice.
   const candidates = new Map<number, Interval>();
@@ -73,7 +87,7 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
       for (
         let minute = rule.startMinute;
         minute + durationMinutes <= rule.endMinute;
-        minute += durationMinutes
+        minute += step
       ) {
         const { instant: start, skipped } = wallTimeToInstant(day, minute, timeZone);
         if (skipped) continue;
@@ -87,8 +101,64 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
     }
   }
 
-  const slots = [...candidates.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
-  return withoutBusy(slots, mergeIntervals(input.busy));
+  const full = fullDays(input.bookings, timeZone, limits.dailyMaximum);
+  const slots = [...candidates.values()]
+    .filter((slot) => !full.has(localCalendarDate(slot.start, timeZone)))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  return withoutBusy(slots, mergeIntervals(blockingIntervals(input)));
+}
+
+/** Whether the host's day (in their zone) that `instant` falls on holds its maximum of bookings. */
+export function isFullDay(
+  instant: Date,
+  bookings: readonly Interval[],
+  timeZone: string,
+  dailyMaximum: number | null,
+): boolean {
+  return fullDays(bookings, timeZone, dailyMaximum).has(localCalendarDate(instant, timeZone));
+}
+
+/** The local calendar dates on which the bookings starting then reach the daily maximum. */
+function fullDays(bookings: readonly Interval[], timeZone: string, dailyMaximum: number | null) {
+  const perDay = new Map<number, number>();
+  for (const booking of bookings) {
+    const day = localCalendarDate(booking.start, timeZone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return new Set(
+    [...perDay]
+      .filter(([, count]) => dailyMaximum !== null && count >= dailyMaximum)
+      .map(([day]) => day),
+  );
+}
+
+/**
+ * What a new session itself must not overlap. Its buffers must stay clear of Google busy times and
+ * of other sessions, and its session clear of other sessions' own buffers (two buffers may share
+ * the same free minutes). Widening the session by B before and A after overlaps [s, e) exactly
+ * when the session overlaps [s - A, e + B), so each busy time and booking becomes one widened
+ * interval and the slots stay a plain sweep against them.
+ */
+function blockingIntervals({ limits, busy, bookings }: GenerateSlotsInput): Interval[] {
+  const before = limits.bufferBeforeMinutes;
+  const after = limits.bufferAfterMinutes;
+  return [
+    ...busy.map((block) => widen(block, after, before)),
+    ...bookings.map((booking) =>
+      widen(
+        booking,
+        Math.max(booking.bufferBeforeMinutes, after),
+        Math.max(booking.bufferAfterMinutes, before),
+      ),
+    ),
+  ];
+}
+
+function widen(interval: Interval, beforeMinutes: number, afterMinutes: number): Interval {
+  return {
+    start: new Date(interval.start.getTime() - beforeMinutes * MINUTE_MS),
+    end: new Date(interval.end.getTime() + afterMinutes * MINUTE_MS),
+  };
 }
 
 /** Midnight UTC of the calendar date `instant` falls on in `timeZone`: a plain date key. */

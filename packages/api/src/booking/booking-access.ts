@@ -44,3 +44,16 @@ export function followUpSyncState(
     return "skipped";
   return calendarSyncState(booking.host);
 }
+
+/**
+ * Counts a customer's change against their email's limit, so rotating addresses does not let a
+ * script churn one customer's bookings; a host changing their own bookings is not limited.
+ */
+export async function countCustomerChange(
+  { limits }: Pick<ApiDeps, "limits">,
+  access: BookingAccess,
+  customerEmail: string,
+): Promise<void> {
+  if (access.by === "customer")
+    await limits.consume("bookingChangesPerEmail", customerEmail.toLowerCase());
+}

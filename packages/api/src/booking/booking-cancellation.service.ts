@@ -1,7 +1,12 @@
 import { isRecordNotFound, type Booking } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
-import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
+import {
+  countCustomerChange,
+  findBookingFor,
+  followUpSyncState,
+  type BookingAccess,
+} from "./booking-access.ts";
 import { BookingStartedError } from "../lib/service-errors.ts";
 
 export type CancellationRequest = { bookingId: string } & BookingAccess;
@@ -14,6 +19,7 @@ export type CancellationRequest = { bookingId: string } & BookingAccess;
  */
 export async function cancelBooking(deps: ApiDeps, request: CancellationRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
+  await countCustomerChange(deps, request, booking.customerEmail);
   if (booking.status === "CANCELLED") return bookingStatus(booking);
   const now = deps.clock.now();
   if (booking.startTime <= now) throw new BookingStartedError("cancelled");

@@ -1,6 +1,11 @@
 import { isExclusionViolation, isRecordNotFound } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { findBookingFor, followUpSyncState, type BookingAccess } from "./booking-access.ts";
+import {
+  countCustomerChange,
+  findBookingFor,
+  followUpSyncState,
+  type BookingAccess,
+} from "./booking-access.ts";
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
@@ -19,6 +24,7 @@ export type RescheduleRequest = { bookingId: string; startTime: Date } & Booking
  */
 export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
+  await countCustomerChange(deps, request, booking.customerEmail);
   if (booking.status !== "CONFIRMED") throw new BookingCancelledError();
   const now = deps.clock.now();
   if (booking.startTime <= now) throw new BookingStartedError("moved");
@@ -26,7 +32,7 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
     return getConfirmation(deps, booking.id);
 
   const bookable = await loadBookable(deps, booking.host.slug ?? "", booking.packageId);
-  const slot = await requireFreeSlot(deps, bookable, request.startTime);
+  const slot = await requireFreeSlot(deps, bookable, request.startTime, booking.id);
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {

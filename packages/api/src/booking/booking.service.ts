@@ -16,6 +16,7 @@ import type { CreateBookingInput } from "./booking.inputs.ts";
  * within a deadline, and never decides whether the booking exists.
  */
 export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
+  await deps.limits.consume("bookingChangesPerEmail", input.customerEmail.toLowerCase());
   const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
   const { host, pkg } = bookable;
   const { start: startTime, end: endTime } = await requireFreeSlot(deps, bookable, input.startTime);

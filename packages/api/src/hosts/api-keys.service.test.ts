@@ -48,7 +48,10 @@ describe("host API keys", () => {
 
   it("leaves key management to a signed-in host: an API key cannot list, mint or revoke keys", async () => {
     const { id, key } = await signedIn().host.createApiKey({ name: "Leaky" });
-    const forbidden = { code: "FORBIDDEN", message: "Manage API keys from the dashboard." };
+    const forbidden = {
+      code: "FORBIDDEN",
+      message: "Only a host signed in on the dashboard can do this, not an API key.",
+    };
     await expect(withKey(key).host.apiKeys()).rejects.toMatchObject(forbidden);
     await expect(withKey(key).host.createApiKey({ name: "Another" })).rejects.toMatchObject(
       forbidden,

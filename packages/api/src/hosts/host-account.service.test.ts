@@ -1,9 +1,11 @@
 import { seedDemo } from "@timetap/db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MONDAY_MORNING } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
 import { consentAndGetCode } from "../testing/google-consent.ts";
 
-const harness = useApiHarness();
+// Pinned: the new host's page is read in January 2030, which must lie within its horizon.
+const harness = useApiHarness({ now: MONDAY_MORNING });
 beforeAll(async () => {
   await seedDemo(harness.db);
 });
@@ -149,7 +151,7 @@ describe("host.upcomingBookings", () => {
   it("lists the signed-in host's future bookings with their calendar state, and nobody else's", async () => {
     const demo = await harness.db.host.findUniqueOrThrow({ where: { slug: "demo" } });
     const pkg = await harness.db.sessionPackage.findFirstOrThrow({ where: { hostId: demo.id } });
-    const start = new Date(Date.now() + 86_400_000);
+    const start = new Date(MONDAY_MORNING.getTime() + 86_400_000);
     await harness.db.booking.create({
       data: {
         hostId: demo.id,

@@ -19,13 +19,16 @@ export const apiKeyInput = z.object({ name: z.string().trim().min(1, "Name the k
 
 const MINUTES_PER_DAY = 24 * 60;
 
+/** How long before a session a customer must book it. */
+export const minimumNoticeMinutes = z
+  .number()
+  .int()
+  .min(0, "Notice cannot be negative.")
+  .max(30 * MINUTES_PER_DAY, "Ask for at most 30 days' notice.");
+
 /** A host's weekly hours: intervals per weekday that must not overlap, and the notice needed. */
 export const weeklyHoursInput = z.object({
-  minimumNoticeMinutes: z
-    .number()
-    .int()
-    .min(0, "Notice cannot be negative.")
-    .max(30 * MINUTES_PER_DAY, "Ask for at most 30 days' notice."),
+  minimumNoticeMinutes,
   rules: z
     .array(endingAfterStart(dayInterval.extend({ weekday: z.number().int().min(0).max(6) })))
     .max(70, "Use at most 70 intervals a week.")

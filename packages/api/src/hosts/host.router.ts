@@ -5,6 +5,12 @@ import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
 import { upcomingBookings } from "../booking/host-bookings.service.ts";
 import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
+import { bookingLimitsInput, updatePackageLimitsInput } from "./booking-limits.inputs.ts";
+import {
+  getBookingLimits,
+  updateBookingLimits,
+  updatePackageLimits,
+} from "./booking-limits.service.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
 import { dateHoursInput, daysOffInput } from "./date-override.inputs.ts";
 import {
@@ -14,6 +20,7 @@ import {
   setDateHours,
 } from "./date-overrides.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
+import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
 import { updateProfile } from "./host-profile.service.ts";
 import { apiKeyInput, onboardingInput, weeklyHoursInput } from "./host.inputs.ts";
@@ -43,6 +50,13 @@ export const hostRouter = router({
   updateWeeklyHours: hostProcedure
     .input(weeklyHoursInput)
     .mutation(({ ctx, input }) => updateWeeklyHours(ctx, ctx.host.id, input)),
+  bookingLimits: hostProcedure.query(({ ctx }) => getBookingLimits(ctx, ctx.host.id)),
+  updateBookingLimits: hostProcedure
+    .input(bookingLimitsInput)
+    .mutation(({ ctx, input }) => updateBookingLimits(ctx, ctx.host.id, input)),
+  updatePackageLimits: hostProcedure
+    .input(updatePackageLimitsInput)
+    .mutation(({ ctx, input }) => updatePackageLimits(ctx, ctx.host.id, input)),
   dateOverrides: hostProcedure.query(({ ctx }) => listDateOverrides(ctx, ctx.host.id)),
   addDaysOff: hostProcedure
     .input(daysOffInput)
@@ -64,6 +78,10 @@ export const hostRouter = router({
   revokeApiKey: signedInHostProcedure
     .input(z.object({ id: recordId }))
     .mutation(({ ctx, input }) => revokeApiKey(ctx, ctx.host.id, input.id)),
+  sessions: signedInHostProcedure.query(({ ctx }) =>
+    listSessions(ctx, ctx.host.id, ctx.auth.sessionId),
+  ),
+  signOutEverywhere: signedInHostProcedure.mutation(({ ctx }) => endAllSessions(ctx, ctx.host.id)),
   completeOnboarding: hostProcedure
     .input(onboardingInput)
     .mutation(({ ctx, input }) => completeOnboarding(ctx, ctx.host.id, input)),

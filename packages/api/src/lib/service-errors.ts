@@ -54,3 +54,33 @@ export class DateOverrideConflictError extends Error {
     super("You already have days off or special hours on these dates. Remove them first.");
   }
 }
+
+/** A client (an address or a customer email) went past an abuse limit; try again later. */
+export class RateLimitedError extends Error {
+  override name = "RateLimitedError";
+  constructor(
+    readonly limit: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      `Too many attempts. Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`,
+    );
+  }
+}
+
+/** The requested time lies further ahead than the package lets customers book. */
+export class BeyondHorizonError extends Error {
+  override name = "BeyondHorizonError";
+  constructor(horizonDays: number) {
+    super(`Bookings open at most ${horizonDays} ${horizonDays === 1 ? "day" : "days"} ahead.`);
+  }
+}
+
+/** The host's day already holds their daily maximum of bookings. */
+export class DayFullError extends Error {
+  override name = "DayFullError";
+  constructor() {
+    super("This day is fully booked. Please pick another day.");
+  }
+}

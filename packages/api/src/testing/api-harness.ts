@@ -7,7 +7,12 @@ import { createContext, type RequestAuth } from "../context.ts";
 import { createApiDeps, type ApiSettings } from "../deps.ts";
 import { createMemoryLogger } from "../lib/logger.ts";
 import { createCaller } from "../root.ts";
+import { createRateLimits, rateLimitKinds, type RateLimitSettings } from "../lib/rate-limits.ts";
 import { createTokenCipher } from "../lib/token-crypto.ts";
+
+const outOfReach = Object.fromEntries(
+  rateLimitKinds.map((kind) => [kind, { points: 1_000_000, durationSeconds: 60 }]),
+) as RateLimitSettings;
 
 /**
  * The real parts for integration tests: a fresh database per test file, the Google emulator over
@@ -18,6 +23,9 @@ export async function createApiHarness(
     now?: Date;
     google?: Partial<Pick<GoogleSettings, "timeoutMs" | "conferenceWaitMs">>;
     settings?: Partial<ApiSettings>;
+    /** Abuse limits to test; others are out of reach, so tests of other rules never meet them. */
+    limits?: Partial<RateLimitSettings>;
+    limitStore?: "memory" | "database";
   } = {},
 ) {
   const [database, emulator] = await Promise.all([createTestDb(), startEmulator({ port: 0 })]);
@@ -34,8 +42,15 @@ export async function createApiHarness(
     ...options.google,
   });
   const tokens = createTokenCipher(randomBytes(32).toString("base64"));
+  const limits = createRateLimits(
+    options.limitStore === "database"
+      ? { kind: "database", prisma: database.prisma }
+      : { kind: "memory" },
+    { ...outOfReach, ...options.limits },
+  );
   const deps = createApiDeps({
     db: database.prisma,
+    limits,
     google,
     tokens,
     clock,

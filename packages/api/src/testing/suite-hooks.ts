@@ -27,8 +27,10 @@ export function useApiHarness(options: Parameters<typeof createApiHarness>[0] = 
  * A harness for booking tests: before each test an empty emulator, no bookings, the clock at
  * MONDAY_MORNING and the demo host connected; `intro` is the demo's 30-minute package.
  */
-export function useBookingHarness() {
-  const harness = useApiHarness({ now: MONDAY_MORNING });
+export function useBookingHarness(
+  options: Omit<Parameters<typeof createApiHarness>[0] & object, "now"> = {},
+) {
+  const harness = useApiHarness({ ...options, now: MONDAY_MORNING });
   const intro = { id: "" };
   beforeEach(async () => {
     harness.emulator.reset();

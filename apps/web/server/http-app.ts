@@ -1,0 +1,37 @@
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+
+/** No page or procedure takes more; a larger body is a mistake or an attack. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Refuses a request body over MAX_BODY_BYTES before anything reads it (413). Remix reads bodies
+ * itself, as a stream, so the size is judged from Content-Length; a body without one (chunked)
+ * cannot be judged up front and is refused with 411, which no browser form or fetch meets.
+ */
+const limitBodies: RequestHandler = (request, response, next) => {
+  const length = request.headers["content-length"];
+  if (length === undefined && request.headers["transfer-encoding"]) {
+    response.status(411).type("text/plain").send("Send the body with a Content-Length.");
+    return;
+  }
+  if (Number(length ?? 0) > MAX_BODY_BYTES) {
+    response.status(413).type("text/plain").send("The request body is too large.");
+    return;
+  }
+  next();
+};
+
+/**
+ * The Express app in front of Remix. With `trustProxy` hops, the client's address (`req.ip`, which
+ * the abuse limits count) comes from X-Forwarded-For as set by those proxies; with 0 it is the
+ * socket's, and X-Forwarded-For is ignored.
+ */
+export function createHttpApp(options: { trustProxy: number }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
+  app.use(limitBodies);
+  app.use(compression());
+  return app;
+}

@@ -1,0 +1,50 @@
+import { packageLimitsSelect } from "../availability/booking-limits.ts";
+import type { ApiDeps } from "../deps.ts";
+import { NotFoundError } from "../lib/service-errors.ts";
+import type { BookingLimitsUpdate, PackageLimitsUpdate } from "./booking-limits.inputs.ts";
+
+const hostLimitsSelect = {
+  horizonDays: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  dailyMaximum: true,
+  startIntervalMinutes: true,
+} as const;
+
+/** The host's default booking limits, which each package may override. */
+export function getBookingLimits({ db }: Pick<ApiDeps, "db">, hostId: string) {
+  return db.host.findUniqueOrThrow({ where: { id: hostId }, select: hostLimitsSelect });
+}
+
+/** Bookings already made stay; the new limits apply to the times offered and booked from now. */
+export async function updateBookingLimits(
+  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  hostId: string,
+  limits: BookingLimitsUpdate,
+) {
+  const updated = await db.host.update({
+    where: { id: hostId },
+    data: limits,
+    select: hostLimitsSelect,
+  });
+  logger.info("booking_limits_updated", { hostId, ...limits });
+  return updated;
+}
+
+/** Sets one of the host's own packages' overrides; another host's package does not exist here. */
+export async function updatePackageLimits(
+  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  hostId: string,
+  { packageId, ...overrides }: PackageLimitsUpdate,
+) {
+  const { count } = await db.sessionPackage.updateMany({
+    where: { id: packageId, hostId },
+    data: overrides,
+  });
+  if (count === 0) throw new NotFoundError("Package not found.");
+  logger.info("package_limits_updated", { hostId, packageId, ...overrides });
+  return db.sessionPackage.findUniqueOrThrow({
+    where: { id: packageId },
+    select: { id: true, ...packageLimitsSelect },
+  });
+}

@@ -1,0 +1,86 @@
+import type { PrismaClient } from "@timetap/db";
+import {
+  RateLimiterMemory,
+  RateLimiterPrisma,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { RateLimitedError } from "./service-errors.ts";
+
+/** What is counted, and by whom: a client address (`PerIp`) or a customer email. */
+export const rateLimitKinds = [
+  "bookingChangesPerIp",
+  "bookingChangesPerEmail",
+  "slotsPerIp",
+  "signInPerIp",
+  "apiKeyFailuresPerIp",
+] as const;
+export type RateLimitKind = (typeof rateLimitKinds)[number];
+
+export interface RateLimit {
+  points: number;
+  durationSeconds: number;
+}
+export type RateLimitSettings = Record<RateLimitKind, RateLimit>;
+
+/** Generous for people, tight for scripts; each is configurable (README, "Configuration"). */
+export const defaultRateLimits: RateLimitSettings = {
+  bookingChangesPerIp: { points: 30, durationSeconds: 3600 },
+  bookingChangesPerEmail: { points: 10, durationSeconds: 3600 },
+  slotsPerIp: { points: 120, durationSeconds: 60 },
+  signInPerIp: { points: 20, durationSeconds: 900 },
+  apiKeyFailuresPerIp: { points: 10, durationSeconds: 900 },
+};
+
+/**
+ * Where the counts live: this process's memory (the embedded database serves one process), or
+ * the database, so that every web process of a server deployment shares them.
+ */
+export type RateLimitStore = { kind: "memory" } | { kind: "database"; prisma: PrismaClient };
+
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+export function createRateLimits(
+  store: RateLimitStore,
+  settings: RateLimitSettings = defaultRateLimits,
+) {
+  const limiters = new Map<RateLimitKind, RateLimiterAbstract>(
+    rateLimitKinds.map((kind) => {
+      const options = {
+        keyPrefix: kind,
+        points: settings[kind].points,
+        duration: settings[kind].durationSeconds,
+      };
+      if (store.kind === "memory") return [kind, new RateLimiterMemory(options)];
+      // Should the database fail, count in memory rather than refuse every booking.
+      const limiter = new RateLimiterPrisma({
+        ...options,
+        storeClient: store.prisma,
+        tableName: "rateLimit",
+        insuranceLimiter: new RateLimiterMemory(options),
+      });
+      return [kind, limiter];
+    }),
+  );
+  const limiter = (kind: RateLimitKind) => limiters.get(kind)!;
+  const refused = (kind: RateLimitKind, msBeforeNext: number) =>
+    new RateLimitedError(kind, Math.max(1, Math.ceil(msBeforeNext / 1000)));
+
+  return {
+    /** Counts one attempt; past the limit, a RateLimitedError saying when to try again. */
+    async consume(kind: RateLimitKind, key: string): Promise<void> {
+      try {
+        await limiter(kind).consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw refused(kind, error.msBeforeNext);
+        throw error;
+      }
+    },
+    /** Refuses when `key` has used up its limit, without counting this call. */
+    async check(kind: RateLimitKind, key: string): Promise<void> {
+      const used = await limiter(kind).get(key);
+      if (used && used.consumedPoints >= settings[kind].points)
+        throw refused(kind, used.msBeforeNext);
+    },
+  };
+}
