@@ -5,6 +5,7 @@ import type { MovingRef } from "~/components/booking/week-search";
 import { zoneOptions } from "~/components/booking/zone-options";
 import { loadCustomerBooking } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
+import { loadHostCatalog } from "~/host-address.server";
 import { loadOr404 } from "~/load-or-404.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
@@ -93,7 +94,7 @@ export async function loadBookingPage(args: LoaderFunctionArgs) {
   const { params, context, request } = args;
   const url = new URL(request.url);
   const api = await apiFor(context, request);
-  const { host, packages } = await loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
+  const { host, packages } = await loadHostCatalog(api, params.slug ?? "", request);
   const packageId = url.searchParams.get("package") ?? "";
   const moving = await loadMoving(api, args, packageId);
   const now = context.api.clock.now();

@@ -38,6 +38,44 @@ describe("hoursFromForm", () => {
     });
   });
 
+  it("ignores interval rows left empty, as the form shows them without JavaScript", () => {
+    expect(
+      hoursFromForm(
+        form([
+          ["available-2", "on"],
+          ["start-2", "09:00"],
+          ["end-2", "12:00"],
+          ["start-2", ""],
+          ["end-2", ""],
+          ["start-2", "14:00"],
+          ["end-2", "18:00"],
+          ["notice", "0"],
+        ]),
+      ),
+    ).toEqual({
+      hours: {
+        minimumNoticeMinutes: 0,
+        rules: [
+          { weekday: 2, startMinute: 540, endMinute: 720 },
+          { weekday: 2, startMinute: 840, endMinute: 1080 },
+        ],
+      },
+    });
+  });
+
+  it("names the day with a row that has a start but no end", () => {
+    expect(
+      hoursFromForm(
+        form([
+          ["available-4", "on"],
+          ["start-4", "09:00"],
+          ["end-4", ""],
+          ["notice", "0"],
+        ]),
+      ),
+    ).toEqual({ dayErrors: { 4: "Enter a start and an end time." } });
+  });
+
   it("names the day whose times cannot be read", () => {
     expect(
       hoursFromForm(

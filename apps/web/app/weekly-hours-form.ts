@@ -38,6 +38,30 @@ export function minutesToTime(minutes: number): string {
   return `${String(Math.floor(clock / 60)).padStart(2, "0")}:${String(clock % 60).padStart(2, "0")}`;
 }
 
+/** Interval rows a form shows without JavaScript; rows left empty are ignored. */
+export const INTERVAL_ROWS = 3;
+
+/**
+ * The `start`/`end` time pairs of one day's interval rows, skipping rows left empty; null when a
+ * filled row cannot be read.
+ */
+export function intervalsFromForm(
+  form: FormData,
+  startName: string,
+  endName: string,
+): Array<{ startMinute: number; endMinute: number }> | null {
+  const ends = form.getAll(endName);
+  const intervals = [];
+  for (const [index, start] of form.getAll(startName).entries()) {
+    if (start === "" && (ends[index] ?? "") === "") continue;
+    const startMinute = minutesOf(start, false);
+    const endMinute = minutesOf(ends[index], true);
+    if (startMinute === null || endMinute === null) return null;
+    intervals.push({ startMinute, endMinute });
+  }
+  return intervals;
+}
+
 /**
  * Reads the hours form: for each day marked available, its `start-{weekday}`/`end-{weekday}`
  * pairs (a day may have several). Unreadable times become an error on that day, by weekday.
@@ -49,15 +73,9 @@ export function hoursFromForm(
   const dayErrors: Record<number, string> = {};
   for (const { weekday } of WEEK) {
     if (form.get(`available-${weekday}`) !== "on") continue;
-    const starts = form.getAll(`start-${weekday}`);
-    const ends = form.getAll(`end-${weekday}`);
-    starts.forEach((start, index) => {
-      const startMinute = minutesOf(start, false);
-      const endMinute = minutesOf(ends[index], true);
-      if (startMinute === null || endMinute === null)
-        dayErrors[weekday] = "Enter a start and an end time.";
-      else rules.push({ weekday, startMinute, endMinute });
-    });
+    const intervals = intervalsFromForm(form, `start-${weekday}`, `end-${weekday}`);
+    if (intervals === null) dayErrors[weekday] = "Enter a start and an end time.";
+    else rules.push(...intervals.map((interval) => ({ weekday, ...interval })));
   }
   if (Object.keys(dayErrors).length > 0) return { dayErrors };
   const notice = Number(form.get("notice"));

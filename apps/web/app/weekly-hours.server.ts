@@ -1,23 +1,37 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TRPCError } from "@trpc/server";
+import { changeDateOverride, isDateOverrideIntent } from "~/date-overrides.server";
 import { formErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 import { hoursFromForm } from "~/weekly-hours-form";
 
-/** The signed-in host's weekly hours and minimum notice. */
+type Api = Awaited<ReturnType<typeof apiFor>>;
+
+/** The signed-in host's weekly hours and minimum notice, and their upcoming date overrides. */
 export async function loadWeeklyHours({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
-  return { hours: await (await apiFor(context, request)).host.weeklyHours() };
+  const api = await apiFor(context, request);
+  const [hours, overrides] = await Promise.all([api.host.weeklyHours(), api.host.dateOverrides()]);
+  return { hours, overrides };
+}
+
+/** The hours page's forms, told apart by their `intent`: the week, or days off and special hours. */
+export async function changeHours({ context, request }: ActionFunctionArgs) {
+  await requireHostId(context, request);
+  const form = await request.formData();
+  const api = await apiFor(context, request);
+  const intent = form.get("intent");
+  if (isDateOverrideIntent(intent)) return changeDateOverride(api, intent, form);
+  return saveWeeklyHours(api, form);
 }
 
 /** Saves the hours form; errors come back by weekday, as the form shows them. */
-export async function saveWeeklyHours({ context, request }: ActionFunctionArgs) {
-  await requireHostId(context, request);
-  const parsed = hoursFromForm(await request.formData());
+async function saveWeeklyHours(api: Api, form: FormData) {
+  const parsed = hoursFromForm(form);
   if ("dayErrors" in parsed) return { dayErrors: parsed.dayErrors };
   try {
-    await (await apiFor(context, request)).host.updateWeeklyHours(parsed.hours);
+    await api.host.updateWeeklyHours(parsed.hours);
   } catch (error) {
     return { dayErrors: dayErrorsOf(error, parsed.hours.rules), form: formErrors(error).form };
   }

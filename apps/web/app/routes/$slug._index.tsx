@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { loadOr404 } from "~/load-or-404.server";
+import { loadHostCatalog } from "~/host-address.server";
 import { apiFor } from "~/trpc.server";
 import { PackageDetails } from "~/components/package-details";
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const api = await apiFor(context, request);
-  return loadOr404(() => api.catalog.host({ slug: params.slug ?? "" }));
+  return loadHostCatalog(api, params.slug ?? "", request);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,7 +1,9 @@
 import type { ApiDeps } from "../deps.ts";
+import { atAddress } from "../hosts/host-profile.service.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
 import { effectiveLimits, horizonEnd } from "./booking-limits.ts";
 import { googleBusyTimes } from "./busy-times.ts";
+import { overridesByDate } from "./date-overrides.ts";
 import {
   BeyondHorizonError,
   DayFullError,
@@ -17,21 +19,32 @@ import {
 } from "./slot-generation.ts";
 import { withoutOwnTime } from "./own-time.ts";
 
+const DAY_MS = 24 * 60 * 60_000;
+
 /**
- * The host behind a booking page and one of its packages on offer (active, not archived), or
- * NotFoundError. A booking already `held` may still move within its package even once the host
- * hides or archives it: the customer holds that session.
+ * The host behind a booking page (at its address or one it moved from) and one of its packages on
+ * offer (active, not archived), or NotFoundError. A booking already `held` may still move within
+ * its package even once the host hides or archives it: the customer holds that session.
  */
 export async function loadBookable(
-  { db }: Pick<ApiDeps, "db">,
+  { db, clock }: Pick<ApiDeps, "db" | "clock">,
   hostSlug: string,
   packageId: string,
   { held = false }: { held?: boolean } = {},
 ) {
-  const host = await db.host.findUnique({
-    where: { slug: hostSlug },
+  const host = await db.host.findFirst({
+    where: atAddress(hostSlug),
     include: {
       availabilityRules: { select: { weekday: true, startMinute: true, endMinute: true } },
+      // Whatever the host's zone, its today is no earlier than yesterday in UTC.
+      dateOverrides: {
+        where: { endDate: { gte: new Date(clock.now().getTime() - 2 * DAY_MS) } },
+        select: {
+          startDate: true,
+          endDate: true,
+          intervals: { select: { startMinute: true, endMinute: true } },
+        },
+      },
       packages: {
         where: held ? { id: packageId } : { id: packageId, active: true, archivedAt: null },
       },
@@ -44,7 +57,10 @@ export async function loadBookable(
 
 export type Bookable = Awaited<ReturnType<typeof loadBookable>>;
 
-/** The package's slots in [from, to): the host's weekly hours and the package's limits. */
+/**
+ * The package's slots in [from, to): the host's weekly hours (or their days off and special hours
+ * on some dates) and the package's limits.
+ */
 export function offeredSlots(
   { host, pkg }: Bookable,
   window: Pick<GenerateSlotsInput, "from" | "to" | "now" | "busy" | "bookings">,
@@ -53,6 +69,7 @@ export function offeredSlots(
     ...window,
     timeZone: host.timeZone,
     rules: host.availabilityRules,
+    dateOverrides: overridesByDate(host.dateOverrides),
     durationMinutes: pkg.durationMinutes,
     limits: effectiveLimits(host, pkg),
   });

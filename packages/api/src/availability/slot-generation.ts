@@ -15,6 +15,8 @@ export interface AvailabilityRule {
   endMinute: number;
 }
 
+export type DayInterval = Omit<AvailabilityRule, "weekday">;
+
 /** Another confirmed booking of the host, with the buffers its own package keeps around it. */
 export interface BookedSession extends Interval {
   bufferBeforeMinutes: number;
@@ -24,6 +26,8 @@ export interface BookedSession extends Interval {
 export interface GenerateSlotsInput {
   timeZone: string;
   rules: readonly AvailabilityRule[];
+  /** Hours replacing `rules` on some dates ("YYYY-MM-DD" in the host's zone); none is a day off. */
+  dateOverrides?: ReadonlyMap<string, readonly DayInterval[]>;
   durationMinutes: number;
   /** Slots whose start lies in [from, to) and before the horizon are returned. */
   from: Date;
@@ -76,8 +80,10 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
 
   for (let day = first; day <= last; day += DAY_MS) {
     const weekday = new Date(day).getUTCDay();
-    for (const rule of input.rules) {
-      if (rule.weekday !== weekday) continue;
+    const hours =
+      input.dateOverrides?.get(new Date(day).toISOString().slice(0, 10)) ??
+      input.rules.filter((rule) => rule.weekday === weekday);
+    for (const rule of hours) {
       for (
         let minute = rule.startMinute;
         minute + durationMinutes <= rule.endMinute;

@@ -1,5 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
+import { atAddress } from "./host-profile.service.ts";
 
 /** What anyone may see of a package on offer. */
 export const publicPackageSelect = {
@@ -12,10 +13,13 @@ export const publicPackageSelect = {
   currency: true,
 } as const;
 
-/** What a visitor of `/{slug}` sees: the host and the packages they can book. */
+/**
+ * What a visitor of `/{slug}` sees: the host and the packages they can book. At an address the
+ * host moved away from, `host.slug` is the current one, for the page to redirect to.
+ */
 export async function getHostCatalog({ db }: Pick<ApiDeps, "db">, slug: string) {
-  const host = await db.host.findUnique({
-    where: { slug },
+  const host = await db.host.findFirst({
+    where: atAddress(slug),
     select: {
       name: true,
       slug: true,

@@ -1,7 +1,6 @@
-import { isUniqueViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
-import { SlugTakenError } from "../lib/service-errors.ts";
 import { connectCalendar } from "./host-calendar.ts";
+import { updateProfile, type Profile } from "./host-profile.service.ts";
 
 type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
 
@@ -34,18 +33,12 @@ export async function signInWithGoogle(deps: AccountDeps, code: string) {
  * 30-minute intro call), so the page they just chose is bookable at once.
  */
 export async function completeOnboarding(
-  { db }: Pick<ApiDeps, "db">,
+  deps: Pick<ApiDeps, "db" | "logger">,
   hostId: string,
-  profile: { slug: string; name: string; timeZone: string },
+  profile: Profile,
 ) {
-  let host;
-  try {
-    host = await db.host.update({ where: { id: hostId }, data: profile });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new SlugTakenError(`The address /${profile.slug} is taken. Please pick another.`);
-    throw error;
-  }
+  const { db } = deps;
+  const host = await updateProfile(deps, hostId, profile);
   if ((await db.availabilityRule.count({ where: { hostId } })) === 0) {
     await db.availabilityRule.createMany({
       data: [1, 2, 3, 4, 5].map((weekday) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZone } from "../lib/inputs.ts";
+import { dayInterval, endingAfterStart, timeZone } from "../lib/inputs.ts";
 
 /** The address a host picks for their page: stricter, so every new one reads well in a link. */
 export const newHostSlug = z
@@ -30,22 +30,7 @@ export const minimumNoticeMinutes = z
 export const weeklyHoursInput = z.object({
   minimumNoticeMinutes,
   rules: z
-    .array(
-      z
-        .object({
-          weekday: z.number().int().min(0).max(6),
-          startMinute: z
-            .number()
-            .int()
-            .min(0)
-            .max(MINUTES_PER_DAY - 1),
-          endMinute: z.number().int().min(1).max(MINUTES_PER_DAY),
-        })
-        .refine((rule) => rule.endMinute > rule.startMinute, {
-          message: "End after you start.",
-          path: ["endMinute"],
-        }),
-    )
+    .array(endingAfterStart(dayInterval.extend({ weekday: z.number().int().min(0).max(6) })))
     .max(70, "Use at most 70 intervals a week.")
     .superRefine((rules, context) => {
       const sorted = rules

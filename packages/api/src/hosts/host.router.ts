@@ -13,9 +13,17 @@ import {
   updatePackageLimits,
 } from "./booking-limits.service.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.service.ts";
+import { dateHoursInput, daysOffInput } from "./date-override.inputs.ts";
+import {
+  addDaysOff,
+  listDateOverrides,
+  removeDateOverride,
+  setDateHours,
+} from "./date-overrides.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
 import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
+import { updateProfile } from "./host-profile.service.ts";
 import { apiKeyInput, onboardingInput, weeklyHoursInput } from "./host.inputs.ts";
 import { createPackageInput, reorderPackagesInput, updatePackageInput } from "./package.inputs.ts";
 import {
@@ -80,6 +88,20 @@ export const hostRouter = router({
   archivePackage: hostProcedure
     .input(z.object({ packageId: recordId }))
     .mutation(({ ctx, input }) => archivePackage(ctx, ctx.host.id, input.packageId)),
+  dateOverrides: hostProcedure.query(({ ctx }) => listDateOverrides(ctx, ctx.host.id)),
+  addDaysOff: hostProcedure
+    .input(daysOffInput)
+    .mutation(({ ctx, input }) => addDaysOff(ctx, ctx.host.id, input)),
+  setDateHours: hostProcedure
+    .input(dateHoursInput)
+    .mutation(({ ctx, input }) => setDateHours(ctx, ctx.host.id, input)),
+  removeDateOverride: hostProcedure
+    .input(z.object({ id: recordId }))
+    .mutation(({ ctx, input }) => removeDateOverride(ctx, ctx.host.id, input.id)),
+  updateProfile: hostProcedure.input(onboardingInput).mutation(async ({ ctx, input }) => {
+    const host = await updateProfile(ctx, ctx.host.id, input);
+    return { name: host.name, slug: host.slug, timeZone: host.timeZone };
+  }),
   apiKeys: signedInHostProcedure.query(({ ctx }) => listApiKeys(ctx, ctx.host.id)),
   createApiKey: signedInHostProcedure
     .input(apiKeyInput)

@@ -18,6 +18,25 @@ export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone fro
 /** The unguessable token of a customer's booking link. */
 export const bookingToken = z.string().min(1).max(200);
 
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Part of a day in the host's zone: minutes since local midnight, the end exclusive. */
+export const dayInterval = z.object({
+  startMinute: z
+    .number()
+    .int()
+    .min(0)
+    .max(MINUTES_PER_DAY - 1),
+  endMinute: z.number().int().min(1).max(MINUTES_PER_DAY),
+});
+
+/** A `dayInterval` (perhaps extended) that ends after it starts. */
+export const endingAfterStart = <T extends z.ZodType<z.output<typeof dayInterval>>>(schema: T) =>
+  schema.refine((interval) => interval.endMinute > interval.startMinute, {
+    message: "End after you start.",
+    path: ["endMinute"],
+  });
+
 export const recordId = z.string().trim().min(1, "Give an id.").max(100, "This is not a valid id.");
 
 function isKnownTimeZone(value: string): boolean {

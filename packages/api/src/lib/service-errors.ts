@@ -44,6 +44,22 @@ export class RetryRefusedError extends Error {
   override name = "RetryRefusedError";
 }
 
+/** Days off and special hours are for today or later, in the host's zone. */
+export class PastDateError extends Error {
+  override name = "PastDateError";
+  constructor() {
+    super("Pick today or a later date.");
+  }
+}
+
+/** Each date has at most one override: days off and special hours on it would contradict. */
+export class DateOverrideConflictError extends Error {
+  override name = "DateOverrideConflictError";
+  constructor() {
+    super("You already have days off or special hours on these dates. Remove them first.");
+  }
+}
+
 /** A client (an address or a customer email) went past an abuse limit; try again later. */
 export class RateLimitedError extends Error {
   override name = "RateLimitedError";

@@ -1,4 +1,4 @@
-import { minutesToTime } from "~/weekly-hours-form";
+import { IntervalRows } from "~/components/interval-rows";
 
 /** The working day a host without hours on that day is offered: 09:00–17:00. */
 const DEFAULT_INTERVAL = { startMinute: 540, endMinute: 1020 };
@@ -18,7 +18,6 @@ export function DayHours({
   rules: ReadonlyArray<{ startMinute: number; endMinute: number }>;
   error: string | undefined;
 }) {
-  const intervals = rules.length > 0 ? rules : [DEFAULT_INTERVAL];
   return (
     <li className="flex flex-wrap items-start gap-4 py-3">
       <label className="flex w-36 items-center gap-2 pt-2 font-medium">
@@ -26,48 +25,15 @@ export function DayHours({
         {name}
       </label>
       <div className="space-y-2">
-        {intervals.map((interval, index) => (
-          <div key={index} className="flex items-center gap-2 text-sm">
-            <TimeInput
-              name={`start-${weekday}`}
-              label={`${name} from`}
-              minute={interval.startMinute}
-              invalid={Boolean(error)}
-            />
-            <span aria-hidden="true">–</span>
-            <TimeInput
-              name={`end-${weekday}`}
-              label={`${name} until`}
-              minute={interval.endMinute}
-              invalid={Boolean(error)}
-            />
-          </div>
-        ))}
+        <IntervalRows
+          startName={`start-${weekday}`}
+          endName={`end-${weekday}`}
+          label={name}
+          intervals={rules.length > 0 ? rules : [DEFAULT_INTERVAL]}
+          invalid={Boolean(error)}
+        />
         {error ? <p className="text-sm text-tt-danger">{error}</p> : null}
       </div>
     </li>
-  );
-}
-
-function TimeInput({
-  name,
-  label,
-  minute,
-  invalid,
-}: {
-  name: string;
-  label: string;
-  minute: number;
-  invalid: boolean;
-}) {
-  return (
-    <input
-      type="time"
-      name={name}
-      aria-label={label}
-      defaultValue={minutesToTime(minute)}
-      aria-invalid={invalid}
-      className="rounded-md border border-tt-border px-2 py-1 aria-[invalid=true]:border-tt-danger"
-    />
   );
 }
