@@ -9,11 +9,13 @@ import {
   BookingCancelledError,
   BookingStartedError,
   DayFullError,
+  EmailOfAnotherAccountError,
   NotFoundError,
   RateLimitedError,
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
+  UnverifiedEmailError,
 } from "./lib/service-errors.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -56,6 +58,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [BookingStartedError, "PRECONDITION_FAILED"],
   [BookingCancelledError, "PRECONDITION_FAILED"],
   [RateLimitedError, "TOO_MANY_REQUESTS"],
+  [UnverifiedEmailError, "FORBIDDEN"],
+  [EmailOfAnotherAccountError, "CONFLICT"],
 ];
 
 /**

@@ -39,8 +39,8 @@ function email(value: unknown): string {
 /** Control bodies are unchecked JSON, so the fields are checked here. */
 function userOptions(options: UserOptions | undefined): UserOptions {
   const { sub, emailVerified }: { sub?: unknown; emailVerified?: unknown } = options ?? {};
-  if (sub !== undefined && (typeof sub !== "string" || !/^\w{1,255}$/.test(sub)))
-    throw new ControlError("sub must be a word of letters and digits");
+  if (sub !== undefined && (typeof sub !== "string" || !/^[\w-]{1,255}$/.test(sub)))
+    throw new ControlError("sub must be letters, digits and hyphens");
   if (emailVerified !== undefined && typeof emailVerified !== "boolean")
     throw new ControlError("emailVerified must be a boolean");
   return { sub, emailVerified };

@@ -12,7 +12,7 @@ import { accessTokenLifetimeSeconds, type IssuedTokens, type OAuthStore } from "
 import { isCalendarScope } from "./scopes.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const subPattern = /^\w{1,255}$/;
+const subPattern = /^[\w-]{1,255}$/;
 
 function stringParams(
   source: Record<string, unknown> | undefined,
@@ -72,7 +72,7 @@ export function decide(oauth: OAuthStore, req: ParsedRequest): Reply {
         html: consentPage(
           request,
           oauth.knownUsers(),
-          "Enter an account id of letters and digits.",
+          "Enter an account id of letters, digits and hyphens.",
         ),
       };
     }
