@@ -33,8 +33,9 @@ export function consentPage(
     .map((u) => `<option value="${escape(u.email)}">${escape(u.name)}</option>`)
     .join("");
   const scopes = request.scopes.map((s) => `<li>${escape(s)}</li>`).join("");
-  // Google lets the user untick calendar access while still signing in; the hidden field says
-  // "withheld" when the checkbox (which comes later, so wins) is unticked.
+  // "Account id" is the account's `sub`: a second account with an email already in use, or the
+  // same account reporting a new email. Google lets the user untick calendar access while still
+  // signing in; the hidden field says "withheld" when the checkbox (later, so it wins) is unticked.
   const calendarChoice = request.scopes.some(isCalendarScope)
     ? `<input type="hidden" name="calendar" value="withheld">
 <label><input type="checkbox" name="calendar" value="granted" checked> Allow this app to manage your calendar</label>`
@@ -52,7 +53,7 @@ ${hidden}
 <datalist id="known-accounts">${options}</datalist>
 <label for="name">Name</label>
 <input id="name" name="name" type="text" autocomplete="off">
-<label for="sub">Account id (optional: another account with the same email)</label>
+<label for="sub">Account id (optional)</label>
 <input id="sub" name="sub" type="text" autocomplete="off">
 ${calendarChoice}
 <button type="submit" name="decision" value="allow">Allow</button>
