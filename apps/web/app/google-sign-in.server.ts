@@ -22,7 +22,7 @@ const failures = {
   },
 } satisfies Record<string, Failure>;
 
-/** The API's refusals whose sentence is for the host: an unverified email, another account's email. */
+/** The API's refusals whose sentence is for the host: too many tries, an unverified email, another account's email. */
 const explained: Partial<Record<TRPCError["code"], { title: string; status: number }>> = {
   TOO_MANY_REQUESTS: { title: "Too many sign-in attempts", status: 429 },
   FORBIDDEN: { title: "This Google account cannot sign in", status: 403 },
