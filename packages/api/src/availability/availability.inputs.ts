@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { hostSlug, instant, recordId } from "../lib/inputs.ts";
-import { bookingToken } from "../booking/booking.inputs.ts";
+import { bookingToken, hostSlug, instant, recordId } from "../lib/inputs.ts";
 import { MAX_RANGE_DAYS } from "./slot-generation.ts";
 
 /** The range of start times asked for; `checkSlotRange` says whether it may be asked. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSlotRange, slotRange } from "../availability/availability.inputs.ts";
-import { hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { bookingToken, hostSlug, instant, recordId } from "../lib/inputs.ts";
 
 export const createBookingInput = z.object({
   hostSlug,
@@ -16,8 +16,6 @@ export const createBookingInput = z.object({
 });
 
 export type CreateBookingInput = z.output<typeof createBookingInput>;
-
-export const bookingToken = z.string().min(1).max(200);
 
 /** The customer's handle on their booking: its id and the unguessable token from their link. */
 export const customerBookingInput = z.object({ id: recordId, token: bookingToken });

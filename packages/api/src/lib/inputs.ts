@@ -17,6 +17,9 @@ export const timeZone = z.string().refine(isKnownTimeZone, "Pick a time zone fro
 
 export const recordId = z.string().trim().min(1, "Give an id.").max(100, "This is not a valid id.");
 
+/** The unguessable token from a customer's link to their booking. */
+export const bookingToken = z.string().min(1).max(200);
+
 function isKnownTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
