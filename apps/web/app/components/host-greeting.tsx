@@ -23,6 +23,10 @@ export function HostGreeting({
         ·{" "}
         <Link to="/dashboard/packages" className="text-tt-primary hover:underline">
           Packages
+        </Link>{" "}
+        ·{" "}
+        <Link to="/dashboard/limits" className="text-tt-primary hover:underline">
+          Booking rules
         </Link>
       </p>
       {savedHours ? (
