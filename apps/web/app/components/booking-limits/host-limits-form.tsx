@@ -28,14 +28,7 @@ export function HostLimitsForm({
         label="How far ahead customers may book (days)"
         hint="1 to 365"
       >
-        <input
-          {...control("horizonDays")}
-          type="number"
-          min={1}
-          max={365}
-          defaultValue={values.horizonDays}
-          required
-        />
+        <input {...control("horizonDays")} type="number" defaultValue={values.horizonDays} />
         <LimitAbout id="limits-horizonDays">
           A session can start at most this many days from now; later days show no free times.
         </LimitAbout>
@@ -45,8 +38,6 @@ export function HostLimitsForm({
           <input
             {...control("bufferBeforeMinutes")}
             type="number"
-            min={0}
-            max={120}
             defaultValue={values.bufferBeforeMinutes}
           />
           <LimitAbout id="limits-bufferBeforeMinutes">
@@ -58,8 +49,6 @@ export function HostLimitsForm({
           <input
             {...control("bufferAfterMinutes")}
             type="number"
-            min={0}
-            max={120}
             defaultValue={values.bufferAfterMinutes}
           />
           <LimitAbout id="limits-bufferAfterMinutes">
@@ -68,13 +57,7 @@ export function HostLimitsForm({
         </Field>
       </div>
       <Field {...field("dailyMaximum")} label="Daily maximum (sessions)" hint="Empty: no limit">
-        <input
-          {...control("dailyMaximum")}
-          type="number"
-          min={1}
-          max={100}
-          defaultValue={values.dailyMaximum}
-        />
+        <input {...control("dailyMaximum")} type="number" defaultValue={values.dailyMaximum} />
         <LimitAbout id="limits-dailyMaximum">
           Once this many sessions are booked on a day, across all your packages, that day shows no
           more times.

@@ -29,8 +29,8 @@ export function PackageLimitsFields({
     id: `${formId}-${name}`,
     error: errors?.[name],
   });
-  const number = (name: keyof PackageLimitsFormValues, min: number, max: number) => (
-    <input {...control(name)} type="number" min={min} max={max} defaultValue={values[name]} />
+  const number = (name: keyof PackageLimitsFormValues) => (
+    <input {...control(name)} type="number" defaultValue={values[name]} />
   );
   const notice = Number(values.minimumNoticeMinutes);
   return (
@@ -45,7 +45,7 @@ export function PackageLimitsFields({
           label="Bookable up to (days ahead)"
           hint={`Empty: my default (${describe.horizonDays(defaults.horizonDays)})`}
         >
-          {number("horizonDays", 1, 365)}
+          {number("horizonDays")}
           <LimitAbout id={`${formId}-horizonDays`}>
             How far ahead customers may book this package.
           </LimitAbout>
@@ -70,7 +70,7 @@ export function PackageLimitsFields({
           label="Buffer before (minutes)"
           hint={`Empty: my default (${describe.bufferMinutes(defaults.bufferBeforeMinutes)})`}
         >
-          {number("bufferBeforeMinutes", 0, 120)}
+          {number("bufferBeforeMinutes")}
           <LimitAbout id={`${formId}-bufferBeforeMinutes`}>
             Free time kept before each session of this package.
           </LimitAbout>
@@ -80,7 +80,7 @@ export function PackageLimitsFields({
           label="Buffer after (minutes)"
           hint={`Empty: my default (${describe.bufferMinutes(defaults.bufferAfterMinutes)})`}
         >
-          {number("bufferAfterMinutes", 0, 120)}
+          {number("bufferAfterMinutes")}
           <LimitAbout id={`${formId}-bufferAfterMinutes`}>
             Free time kept after each session of this package.
           </LimitAbout>
