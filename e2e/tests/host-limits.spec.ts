@@ -1,21 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-/** A new host, signed in through the emulator's consent page and onboarded; returns their slug. */
-async function signInNewHost(page: Page) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(`limiter-${Date.now()}@example.com`);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
-  const slug = `lou-${Date.now()}`;
-  await page.getByLabel("Page address").fill(slug);
-  await page.getByLabel("Your name").fill("Lou Limits");
-  // Lisbon keeps UTC in February, so the times below read as the instants offered.
-  await page.getByLabel("Time zone").selectOption("Europe/Lisbon");
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return slug;
-}
+import { signInNewHost } from "./new-host";
 
 /** The start instants offered on the booking page on one date, in order. */
 const startsOn = (page: Page, date: string) =>
@@ -27,7 +11,12 @@ const startsOn = (page: Page, date: string) =>
 test("a host's booking rules and a package's own buffer shape the times customers see", async ({
   page,
 }) => {
-  const slug = await signInNewHost(page);
+  const slug = await signInNewHost(page, {
+    prefix: "lou",
+    name: "Lou Limits",
+    // Lisbon keeps UTC in February, so the times below read as the instants offered.
+    timeZone: "Europe/Lisbon",
+  });
 
   await page.getByRole("link", { name: "Booking rules" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Booking rules" })).toBeVisible();
