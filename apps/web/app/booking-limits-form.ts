@@ -2,13 +2,13 @@ import type { AppRouter, inferRouterInputs, inferRouterOutputs } from "@timetap/
 import { noticeLabel } from "~/weekly-hours-form";
 
 type HostInputs = inferRouterInputs<AppRouter>["host"];
+type HostOutputs = inferRouterOutputs<AppRouter>["host"];
 type BookingLimitsUpdate = HostInputs["updateBookingLimits"];
 type StartInterval = NonNullable<BookingLimitsUpdate["startIntervalMinutes"]>;
 
 /** The host's defaults, and the minimum notice they set with their weekly hours. */
-export type HostDefaults = inferRouterOutputs<AppRouter>["host"]["bookingLimits"] & {
-  minimumNoticeMinutes: number;
-};
+export type HostDefaults = HostOutputs["bookingLimits"] &
+  Pick<HostOutputs["weeklyHours"], "minimumNoticeMinutes">;
 
 export const START_INTERVALS = [5, 10, 15, 30, 60] as const satisfies readonly StartInterval[];
 
@@ -111,7 +111,7 @@ export function packageLimitsFormValues(
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
 /** Each limit's value in words, as the forms' hints and the packages list say it. */
-export const describe = {
+export const limitWords = {
   horizonDays: (days: number) => plural(days, "day"),
   bufferMinutes: (minutes: number) => (minutes === 0 ? "none" : `${minutes} min`),
   startInterval: (minutes: number | null) =>
@@ -130,7 +130,9 @@ export function limitsSummary(pkg: Record<PackageLimitField, number | null>): st
       : pkg.minimumNoticeMinutes === 0
         ? "no notice needed"
         : `${noticeLabel(pkg.minimumNoticeMinutes)} notice`,
-    pkg.horizonDays === null ? null : `books up to ${describe.horizonDays(pkg.horizonDays)} ahead`,
+    pkg.horizonDays === null
+      ? null
+      : `books up to ${limitWords.horizonDays(pkg.horizonDays)} ahead`,
   ];
   return parts.filter((part) => part !== null).join(" · ");
 }

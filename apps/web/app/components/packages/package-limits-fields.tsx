@@ -2,7 +2,7 @@ import { Field } from "~/components/field";
 import { LimitAbout } from "~/components/booking-limits/limit-about";
 import { limitControl } from "~/components/booking-limits/limit-control";
 import {
-  describe,
+  limitWords,
   START_INTERVALS,
   type HostDefaults,
   type PackageLimitsFormValues,
@@ -32,7 +32,8 @@ export function PackageLimitsFields({
   const number = (name: keyof PackageLimitsFormValues) => (
     <input {...control(name)} type="number" defaultValue={values[name]} />
   );
-  const notice = Number(values.minimumNoticeMinutes);
+  // A notice set another way than this form is offered too, so the form shows it as it is.
+  const ownNotice = Number.parseInt(values.minimumNoticeMinutes, 10);
   return (
     <fieldset className="space-y-4 rounded-md border border-tt-border p-4">
       <legend className="px-1 text-sm font-medium">Booking rules for this package</legend>
@@ -43,7 +44,7 @@ export function PackageLimitsFields({
         <Field
           {...field("horizonDays")}
           label="Bookable up to (days ahead)"
-          hint={`Empty: my default (${describe.horizonDays(defaults.horizonDays)})`}
+          hint={`Empty: use my default (${limitWords.horizonDays(defaults.horizonDays)})`}
         >
           {number("horizonDays")}
           <LimitAbout id={`${formId}-horizonDays`}>
@@ -53,7 +54,7 @@ export function PackageLimitsFields({
         <Field {...field("startIntervalMinutes")} label="Start times every">
           <select {...control("startIntervalMinutes")} defaultValue={values.startIntervalMinutes}>
             <option value="">
-              Use my default ({describe.startInterval(defaults.startIntervalMinutes)})
+              Use my default ({limitWords.startInterval(defaults.startIntervalMinutes)})
             </option>
             {START_INTERVALS.map((minutes) => (
               <option key={minutes} value={minutes}>
@@ -68,7 +69,7 @@ export function PackageLimitsFields({
         <Field
           {...field("bufferBeforeMinutes")}
           label="Buffer before (minutes)"
-          hint={`Empty: my default (${describe.bufferMinutes(defaults.bufferBeforeMinutes)})`}
+          hint={`Empty: use my default (${limitWords.bufferMinutes(defaults.bufferBeforeMinutes)})`}
         >
           {number("bufferBeforeMinutes")}
           <LimitAbout id={`${formId}-bufferBeforeMinutes`}>
@@ -78,7 +79,7 @@ export function PackageLimitsFields({
         <Field
           {...field("bufferAfterMinutes")}
           label="Buffer after (minutes)"
-          hint={`Empty: my default (${describe.bufferMinutes(defaults.bufferAfterMinutes)})`}
+          hint={`Empty: use my default (${limitWords.bufferMinutes(defaults.bufferAfterMinutes)})`}
         >
           {number("bufferAfterMinutes")}
           <LimitAbout id={`${formId}-bufferAfterMinutes`}>
@@ -88,9 +89,9 @@ export function PackageLimitsFields({
         <Field {...field("minimumNoticeMinutes")} label="Minimum notice">
           <select {...control("minimumNoticeMinutes")} defaultValue={values.minimumNoticeMinutes}>
             <option value="">
-              Use my default ({describe.notice(defaults.minimumNoticeMinutes)})
+              Use my default ({limitWords.notice(defaults.minimumNoticeMinutes)})
             </option>
-            {[...new Set([...NOTICE_CHOICES, ...(values.minimumNoticeMinutes ? [notice] : [])])]
+            {[...new Set([...NOTICE_CHOICES, ...(Number.isInteger(ownNotice) ? [ownNotice] : [])])]
               .sort((a, b) => a - b)
               .map((minutes) => (
                 <option key={minutes} value={minutes}>
