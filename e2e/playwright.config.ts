@@ -9,7 +9,8 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
 export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 // A data directory of its own, so e2e runs never touch (or depend on) a developer's `.data/`.
-const dataDir = path.join(here, ".cache", "data");
+// One per app port, so two runs side by side never share (or delete) each other's database.
+const dataDir = path.join(here, ".cache", `data-${appPort}`);
 const appEnv = {
   NODE_ENV: "production",
   PORT: String(appPort),
