@@ -171,6 +171,13 @@ for (const screen of SCREENS) {
       await expect(newPackage.getByText("Give at most 2 decimals.")).toBeVisible();
       await expectAccessible(page, "the packages page with a bad price", width);
 
+      await page.goto("/dashboard/limits");
+      await expectAccessible(page, "the booking rules page", width);
+      await page.getByLabel(/how far ahead/i).fill("400");
+      await page.getByRole("button", { name: /save/i }).click();
+      await expect(page.getByText(/at most 365/i)).toBeVisible();
+      await expectAccessible(page, "the booking rules page with an error", width);
+
       await page.goto("/dashboard/profile");
       await expectAccessible(page, "the profile page", width);
       await page.goto("/dashboard/sessions");

@@ -1,25 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-
-/** A new host, signed in through the emulator's consent page and onboarded; returns their slug. */
-async function signInNewHost(page: Page) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(`packager-${Date.now()}@example.com`);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
-  const slug = `pia-${Date.now()}`;
-  await page.getByLabel("Page address").fill(slug);
-  await page.getByLabel("Your name").fill("Pia Packager");
-  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return slug;
-}
+import { expect, test } from "@playwright/test";
+import { signInNewHost } from "./new-host";
 
 test("a host adds a paid package, orders it first, and archives it; its booking can still move", async ({
   page,
 }) => {
-  const slug = await signInNewHost(page);
+  const slug = await signInNewHost(page, {
+    prefix: "pia",
+    name: "Pia Packager",
+    timeZone: "Europe/Berlin",
+  });
   await page.getByRole("link", { name: "Packages" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Packages" })).toBeVisible();
 

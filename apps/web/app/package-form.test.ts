@@ -7,6 +7,14 @@ function form(entries: Record<string, string>) {
   return data;
 }
 
+const NO_OVERRIDES = {
+  horizonDays: null,
+  bufferBeforeMinutes: null,
+  bufferAfterMinutes: null,
+  startIntervalMinutes: null,
+  minimumNoticeMinutes: null,
+};
+
 const filled = {
   name: "Deep dive",
   description: "Line one\r\nLine two",
@@ -25,6 +33,7 @@ describe("packageFromForm", () => {
       priceCents: 12050,
       currency: "EUR",
       active: true,
+      ...NO_OVERRIDES,
     });
     expect(
       packageFromForm(form({ ...filled, price: "5000", currency: "JPY" })).fields,
@@ -62,9 +71,63 @@ describe("packageFromForm", () => {
   });
 });
 
+describe("a package's own booking rules", () => {
+  it("reads each empty field as the host's default, and the others as numbers", () => {
+    const rules = {
+      horizonDays: " 30 ",
+      bufferBeforeMinutes: "",
+      bufferAfterMinutes: "15",
+      startIntervalMinutes: "",
+      minimumNoticeMinutes: "0",
+    };
+    expect(packageFromForm(form({ ...filled, ...rules })).fields).toMatchObject({
+      horizonDays: 30,
+      bufferBeforeMinutes: null,
+      bufferAfterMinutes: 15,
+      startIntervalMinutes: null,
+      minimumNoticeMinutes: 0,
+    });
+    expect(packageFromForm(form({ ...filled, startIntervalMinutes: "15" })).fields).toMatchObject({
+      startIntervalMinutes: 15,
+    });
+  });
+
+  it("puts a rule that is not a number on its field, with the other fields' errors", () => {
+    const result = packageFromForm(
+      form({ ...filled, bufferAfterMinutes: "a quarter", startIntervalMinutes: "20", price: "x" }),
+    );
+    expect(result.fields).toBeUndefined();
+    expect(result.errors).toEqual({
+      bufferAfterMinutes: "Give a number, like 15.",
+      startIntervalMinutes: "Pick one of the choices.",
+      price: "Give the price as a number, like 90 or 90.50, or leave it empty for free.",
+    });
+    expect(result.values).toMatchObject({ bufferAfterMinutes: "a quarter" });
+  });
+
+  it("shows a stored rule as typed, and the host's default as empty", () => {
+    const pkg = { name: "A", description: "", durationMinutes: 30, active: true };
+    expect(
+      packageFormValues({
+        ...pkg,
+        priceCents: 0,
+        currency: null,
+        ...NO_OVERRIDES,
+        bufferAfterMinutes: 15,
+      }),
+    ).toMatchObject({ bufferAfterMinutes: "15", horizonDays: "" });
+  });
+});
+
 describe("packageFormValues", () => {
   it("shows a stored price in the currency's major unit, and free as empty", () => {
-    const pkg = { name: "A", description: "", durationMinutes: 30, active: true };
+    const pkg = {
+      name: "A",
+      description: "",
+      durationMinutes: 30,
+      active: true,
+      ...NO_OVERRIDES,
+    };
     expect(packageFormValues({ ...pkg, priceCents: 12050, currency: "EUR" }).price).toBe("120.50");
     expect(packageFormValues({ ...pkg, priceCents: 0, currency: null })).toMatchObject({
       price: "",

@@ -1,10 +1,15 @@
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
+import {
+  packageLimitsFormValues,
+  packageLimitsFromForm,
+  type PackageLimitsFormValues,
+} from "~/booking-limits-form";
 import { minorUnitDigits } from "~/format";
 
 export type HostPackage = inferRouterOutputs<AppRouter>["host"]["packages"][number];
 
 /** What the package form holds, as typed, so a refused form comes back as the host left it. */
-export interface PackageFormValues {
+export interface PackageFormValues extends PackageLimitsFormValues {
   name: string;
   description: string;
   durationMinutes: string;
@@ -20,9 +25,17 @@ export const NEW_PACKAGE: PackageFormValues = {
   price: "",
   currency: "EUR",
   active: true,
+  horizonDays: "",
+  bufferBeforeMinutes: "",
+  bufferAfterMinutes: "",
+  startIntervalMinutes: "",
+  minimumNoticeMinutes: "",
 };
 
-/** A stored package as the form shows it: the price back in the currency's major unit. */
+/**
+ * A stored package as the form shows it: the price back in the currency's major unit, a limit
+ * left to the host's default empty.
+ */
 export function packageFormValues(
   pkg: Omit<HostPackage, "id" | "kind" | "position">,
 ): PackageFormValues {
@@ -35,12 +48,15 @@ export function packageFormValues(
     price: pkg.priceCents === 0 ? "" : (pkg.priceCents / 10 ** digits).toFixed(digits),
     currency,
     active: pkg.active,
+    ...packageLimitsFormValues(pkg),
   };
 }
 
 /** The package form's values, and the fields for the API when the numbers can be read. */
 export function packageFromForm(form: FormData) {
+  const limits = packageLimitsFromForm(form);
   const values: PackageFormValues = {
+    ...limits.values,
     name: String(form.get("name") ?? ""),
     description: String(form.get("description") ?? ""),
     durationMinutes: String(form.get("durationMinutes") ?? "").trim(),
@@ -48,7 +64,7 @@ export function packageFromForm(form: FormData) {
     currency: String(form.get("currency") ?? "").trim(),
     active: form.get("active") === "on",
   };
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = { ...limits.errors };
   const durationMinutes = Number(values.durationMinutes);
   if (!values.durationMinutes || !Number.isFinite(durationMinutes))
     errors.durationMinutes = "Give the length in minutes.";
@@ -64,6 +80,7 @@ export function packageFromForm(form: FormData) {
       priceCents,
       currency: priceCents > 0 ? values.currency || null : null,
       active: values.active,
+      ...limits.limits,
     },
   };
 }

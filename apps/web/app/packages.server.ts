@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { hostDefaults } from "~/booking-limits.server";
 import { formErrors } from "~/form-errors.server";
 import { packageFromForm } from "~/package-form";
 import { requireHostId } from "~/session.server";
@@ -6,12 +7,19 @@ import { apiFor } from "~/trpc.server";
 
 type Api = Awaited<ReturnType<typeof apiFor>>;
 
-/** The signed-in host's packages, in their order, and the host to name on the page. */
+/**
+ * The signed-in host's packages, in their order, the host to name on the page, and their default
+ * limits, which a package's empty limit falls back to.
+ */
 export async function loadPackages({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
   const api = await apiFor(context, request);
-  const [host, packages] = await Promise.all([api.host.me(), api.host.packages()]);
-  return { host, packages, currencies: Intl.supportedValuesOf("currency") };
+  const [host, packages, defaults] = await Promise.all([
+    api.host.me(),
+    api.host.packages(),
+    hostDefaults(api),
+  ]);
+  return { host, packages, defaults, currencies: Intl.supportedValuesOf("currency") };
 }
 
 /**

@@ -36,14 +36,16 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);
     if (emulator) {
-      // The emulator starts empty each run: every grant it gave is gone. Hosts connected before
-      // the restart (and the demo host) get a fresh one, as if they had consented again.
+      // The emulator starts empty each run: every account and grant it gave is gone. Hosts come
+      // back as accounts with their Google `sub` (hosts are known by it), and those connected
+      // before the restart (and the demo host) get a fresh grant, as if they had consented again.
       const hosts = await database.prisma.host.findMany({
-        where: { OR: [{ email: DEMO_HOST.email }, { calendarStatus: "connected" }] },
+        where: { OR: [{ email: DEMO_HOST.email }, { googleSub: { not: null } }] },
       });
       for (const host of hosts) {
-        emulator.createUser(host.email, host.name);
-        await connectEmulatorCalendar(api, host.email, emulator.issueRefreshToken(host.email));
+        emulator.createUser(host.email, host.name, { sub: host.googleSub ?? undefined });
+        if (host.email === DEMO_HOST.email || host.calendarStatus === "connected")
+          await connectEmulatorCalendar(api, host.email, emulator.issueRefreshToken(host.email));
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   BookingStartedError,
   DateOverrideConflictError,
   DayFullError,
+  EmailOfAnotherAccountError,
   NotFoundError,
   PastDateError,
   RateLimitedError,
@@ -18,6 +19,7 @@ import {
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
+  UnverifiedEmailError,
 } from "./lib/service-errors.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -64,6 +66,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [RateLimitedError, "TOO_MANY_REQUESTS"],
   [PackageOrderError, "BAD_REQUEST"],
   [RetryRefusedError, "PRECONDITION_FAILED"],
+  [UnverifiedEmailError, "FORBIDDEN"],
+  [EmailOfAnotherAccountError, "CONFLICT"],
 ];
 
 /**

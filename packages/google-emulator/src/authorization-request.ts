@@ -10,7 +10,11 @@ export interface AuthorizationRequest {
   state: string | undefined;
   offline: boolean;
   loginHint: string | undefined;
+  codeChallenge: { value: string; method: CodeChallengeMethod } | undefined;
 }
+
+/** Google accepts both PKCE methods; a challenge without a method is `plain` (RFC 7636). */
+export type CodeChallengeMethod = "S256" | "plain";
 
 export class AuthorizationRequestError extends Error {
   constructor(
@@ -72,7 +76,28 @@ export function parseAuthorizationRequest(
     state: params["state"],
     offline: accessType === "offline",
     loginHint: params["login_hint"],
+    codeChallenge: codeChallenge(params),
   };
+}
+
+function codeChallenge(params: Record<string, string | undefined>) {
+  const value = params["code_challenge"];
+  const method = params["code_challenge_method"] ?? "plain";
+  if (value === undefined) {
+    if (params["code_challenge_method"] === undefined) return undefined;
+    throw new AuthorizationRequestError(
+      "invalid_request",
+      "Missing required parameter: code_challenge",
+    );
+  }
+  if (method !== "S256" && method !== "plain")
+    throw new AuthorizationRequestError(
+      "invalid_request",
+      `Invalid code_challenge_method: ${method}`,
+    );
+  if (!/^[\w.~-]{43,128}$/.test(value))
+    throw new AuthorizationRequestError("invalid_request", "Invalid code_challenge.");
+  return { value, method } satisfies AuthorizationRequest["codeChallenge"];
 }
 
 /** The hidden form fields that carry a request from the consent page to the decision endpoint. */
@@ -85,6 +110,10 @@ export function authorizationRequestFields(request: AuthorizationRequest): Recor
     access_type: request.offline ? "offline" : "online",
   };
   if (request.state !== undefined) fields["state"] = request.state;
+  if (request.codeChallenge) {
+    fields["code_challenge"] = request.codeChallenge.value;
+    fields["code_challenge_method"] = request.codeChallenge.method;
+  }
   return fields;
 }
 

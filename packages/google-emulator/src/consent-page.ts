@@ -1,4 +1,5 @@
 import { authorizationRequestFields, type AuthorizationRequest } from "./authorization-request.ts";
+import { isCalendarScope } from "./scopes.ts";
 import type { EmulatorUser } from "./types.ts";
 
 export const consentDecisionPath = "/o/oauth2/v2/auth/decision";
@@ -12,7 +13,7 @@ function page(title: string, body: string): string {
 <html lang="en">
 <head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>body{font-family:sans-serif;max-width:32rem;margin:3rem auto}label{display:block;margin-top:1rem}
-input{width:100%;padding:.4rem}button{margin:1.5rem .5rem 0 0;padding:.5rem 1.5rem}.error{color:#b00}</style>
+input{width:100%;padding:.4rem}input[type=checkbox]{width:auto}button{margin:1.5rem .5rem 0 0;padding:.5rem 1.5rem}.error{color:#b00}</style>
 </head>
 <body>
 ${body}
@@ -32,6 +33,13 @@ export function consentPage(
     .map((u) => `<option value="${escape(u.email)}">${escape(u.name)}</option>`)
     .join("");
   const scopes = request.scopes.map((s) => `<li>${escape(s)}</li>`).join("");
+  // "Account id" is the account's `sub`: a second account with an email already in use, or the
+  // same account reporting a new email. Google lets the user untick calendar access while still
+  // signing in; the hidden field says "withheld" when the checkbox (later, so it wins) is unticked.
+  const calendarChoice = request.scopes.some(isCalendarScope)
+    ? `<input type="hidden" name="calendar" value="withheld">
+<label><input type="checkbox" name="calendar" value="granted" checked> Allow this app to manage your calendar</label>`
+    : "";
   return page(
     "Sign in - Google Accounts (emulator)",
     `<h1>Choose an account</h1>
@@ -45,6 +53,9 @@ ${hidden}
 <datalist id="known-accounts">${options}</datalist>
 <label for="name">Name</label>
 <input id="name" name="name" type="text" autocomplete="off">
+<label for="sub">Account id (optional)</label>
+<input id="sub" name="sub" type="text" autocomplete="off">
+${calendarChoice}
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
 </form>`,

@@ -34,6 +34,27 @@ describe("control HTTP API", () => {
     expect(await info.json()).toMatchObject({ email: "host@example.com", name: "Host" });
   });
 
+  it("creates a second account with the same email, by sub, with its email unverified", async () => {
+    await control("users", { email: "host@example.com", name: "Host" });
+    const other = await control("users", {
+      email: "host@example.com",
+      sub: "987654321",
+      emailVerified: false,
+    });
+    expect(other).toMatchObject({
+      status: 200,
+      body: { email: "host@example.com", sub: "987654321", emailVerified: false },
+    });
+    const first = await control("users", { email: "host@example.com" });
+    expect(first.body).toMatchObject({ name: "Host", emailVerified: true });
+    expect(await control("users", { email: "a@example.com", sub: "not ok" })).toMatchObject({
+      status: 400,
+    });
+    expect(await control("users", { email: "a@example.com", emailVerified: "no" })).toMatchObject({
+      status: 400,
+    });
+  });
+
   it("adds busy blocks, injects failures and lists requests, events and invitations", async () => {
     const token = await accessToken("host@example.com");
     expect(

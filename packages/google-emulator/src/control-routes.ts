@@ -17,7 +17,10 @@ const handlers: Record<string, ControlHandler> = {
   "POST reset": (c) => (c.reset(), ok),
   "POST users": (c, b) => ({
     status: 200,
-    json: c.createUser(b["email"] as string, b["name"] as string | undefined),
+    json: c.createUser(b["email"] as string, b["name"] as string | undefined, {
+      sub: b["sub"] as string | undefined,
+      emailVerified: b["emailVerified"] as boolean | undefined,
+    }),
   }),
   "POST refresh-tokens": (c, b) => ({
     status: 200,

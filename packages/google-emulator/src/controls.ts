@@ -1,6 +1,12 @@
 import { eventResource } from "./event-resource.ts";
 import type { EmulatorState } from "./state.ts";
-import { isOperation, type Emulator, type Operation, type TimeRange } from "./types.ts";
+import {
+  isOperation,
+  type Emulator,
+  type Operation,
+  type TimeRange,
+  type UserOptions,
+} from "./types.ts";
 
 export type Controls = Omit<Emulator, "url" | "close">;
 
@@ -30,6 +36,16 @@ function email(value: unknown): string {
   return value;
 }
 
+/** Control bodies are unchecked JSON, so the fields are checked here. */
+function userOptions(options: UserOptions | undefined): UserOptions {
+  const { sub, emailVerified }: { sub?: unknown; emailVerified?: unknown } = options ?? {};
+  if (sub !== undefined && (typeof sub !== "string" || !/^[\w-]{1,255}$/.test(sub)))
+    throw new ControlError("sub must be letters, digits and hyphens");
+  if (emailVerified !== undefined && typeof emailVerified !== "boolean")
+    throw new ControlError("emailVerified must be a boolean");
+  return { sub, emailVerified };
+}
+
 /** The test-facing control surface; `dropHeld` answers nothing and frees every hung request. */
 export function createControls(state: EmulatorState, dropHeld: () => void): Controls {
   return {
@@ -37,8 +53,8 @@ export function createControls(state: EmulatorState, dropHeld: () => void): Cont
       dropHeld();
       state.reset();
     },
-    createUser(address, name) {
-      return state.oauth.upsertUser(email(address), name);
+    createUser(address, name, options) {
+      return state.oauth.upsertUser(email(address), name, userOptions(options));
     },
     issueRefreshToken(address, options) {
       return state.oauth.issueRefreshToken(email(address), options?.scopes);

@@ -10,4 +10,5 @@ export type {
   PendingConferenceSpec,
   RecordedRequest,
   TimeRange,
+  UserOptions,
 } from "./types.ts";

@@ -1,14 +1,18 @@
+import { createHash } from "node:crypto";
 import {
   AuthorizationRequestError,
   parseAuthorizationRequest,
   type AuthorizationRequest,
+  type CodeChallengeMethod,
 } from "./authorization-request.ts";
 import { authorizationErrorPage, consentPage } from "./consent-page.ts";
 import { OAuthError } from "./google-error.ts";
 import { asRecord, bearerToken, type ParsedRequest, type Reply } from "./http.ts";
 import { accessTokenLifetimeSeconds, type IssuedTokens, type OAuthStore } from "./oauth-store.ts";
+import { isCalendarScope } from "./scopes.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const subPattern = /^[\w-]{1,255}$/;
 
 function stringParams(
   source: Record<string, unknown> | undefined,
@@ -61,18 +65,36 @@ export function decide(oauth: OAuthStore, req: ParsedRequest): Reply {
         html: consentPage(request, oauth.knownUsers(), "Enter a valid email address."),
       };
     }
-    const user = oauth.upsertUser(email, form["name"]);
+    const sub = form["sub"]?.trim() || undefined;
+    if (sub !== undefined && !subPattern.test(sub)) {
+      return {
+        status: 400,
+        html: consentPage(
+          request,
+          oauth.knownUsers(),
+          "Enter an account id of letters, digits and hyphens.",
+        ),
+      };
+    }
+    const user = oauth.upsertUser(email, form["name"], { sub });
+    // The page's checkbox comes after a hidden "withheld" of the same name, so the last value is
+    // the user's choice; a client posting without the field grants everything, as before.
+    const scopes =
+      form["calendar"] === "withheld"
+        ? request.scopes.filter((scope) => !isCalendarScope(scope))
+        : request.scopes;
     const code = oauth.createCode({
-      email: user.email,
+      sub: user.sub,
       clientId: request.clientId,
       redirectUri: request.redirectUri,
-      scopes: request.scopes,
+      scopes,
       offline: request.offline,
+      codeChallenge: request.codeChallenge,
     });
     return redirectTo(request.redirectUri, {
       code,
       state: request.state,
-      scope: request.scopes.join(" "),
+      scope: scopes.join(" "),
       authuser: "0",
       prompt: "consent",
     });
@@ -97,7 +119,7 @@ function idToken(tokens: IssuedTokens, clientId: string, now: number): string {
     aud: clientId,
     sub: tokens.user.sub,
     email: tokens.user.email,
-    email_verified: true,
+    email_verified: tokens.user.emailVerified,
     name: tokens.user.name,
     iat: seconds,
     exp: seconds + accessTokenLifetimeSeconds,
@@ -121,6 +143,19 @@ function tokenResponse(tokens: IssuedTokens, clientId: string, now: number): Rep
   };
 }
 
+/** PKCE (RFC 7636): the verifier, hashed with S256 or as is for `plain`, must be the challenge. */
+function verifies(
+  challenge: { value: string; method: CodeChallengeMethod },
+  verifier: string | undefined,
+): boolean {
+  if (!verifier) return false;
+  const expected =
+    challenge.method === "S256"
+      ? createHash("sha256").update(verifier).digest("base64url")
+      : verifier;
+  return expected === challenge.value;
+}
+
 export function token(oauth: OAuthStore, req: ParsedRequest, now: number): Reply {
   const form = stringParams(asRecord(req.body));
   const { clientId, clientSecret } = clientCredentials(req, form);
@@ -134,7 +169,10 @@ export function token(oauth: OAuthStore, req: ParsedRequest, now: number): Reply
       throw new OAuthError(401, "unauthorized_client", "Unauthorized");
     if (code.redirectUri !== form["redirect_uri"])
       throw new OAuthError(400, "redirect_uri_mismatch", "Bad Request");
-    const tokens = oauth.createGrant(code.email, code.clientId, code.scopes, code.offline);
+    if (code.codeChallenge && !verifies(code.codeChallenge, form["code_verifier"]))
+      throw new OAuthError(400, "invalid_grant", "Invalid code verifier.");
+    const user = oauth.account(code.sub);
+    const tokens = oauth.createGrant(user, code.clientId, code.scopes, code.offline);
     return tokenResponse(tokens, clientId, now);
   }
   if (grantType === "refresh_token") {
@@ -172,7 +210,7 @@ export function userinfo(oauth: OAuthStore, req: ParsedRequest): Reply {
       name: user.name,
       given_name: user.name.split(" ")[0],
       email: user.email,
-      email_verified: true,
+      email_verified: user.emailVerified,
     },
   };
 }

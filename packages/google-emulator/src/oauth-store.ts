@@ -1,14 +1,16 @@
 import type { Clock } from "./clock.ts";
 import { secret, subject } from "./random.ts";
 import { defaultScopes } from "./scopes.ts";
-import type { EmulatorUser } from "./types.ts";
+import type { CodeChallengeMethod } from "./authorization-request.ts";
+import type { EmulatorUser, UserOptions } from "./types.ts";
 
 export const accessTokenLifetimeSeconds = 3600;
 const codeLifetimeMs = 10 * 60 * 1000;
 
 /** One consent: the refresh token and every access token minted from it share its fate. */
 export interface Grant {
-  email: string;
+  /** The account's `sub`: its email may change at Google, the grant stays with the account. */
+  sub: string;
   /** Null for grants issued through the control API, which any client may use. */
   clientId: string | null;
   scopes: string[];
@@ -17,11 +19,13 @@ export interface Grant {
 }
 
 interface AuthorizationCode {
-  email: string;
+  sub: string;
   clientId: string;
   redirectUri: string;
   scopes: string[];
   offline: boolean;
+  /** PKCE (RFC 7636): the token request must present the verifier behind this challenge. */
+  codeChallenge: { value: string; method: CodeChallengeMethod } | undefined;
   expiresAt: number;
 }
 
@@ -32,6 +36,10 @@ export interface IssuedTokens {
   user: EmulatorUser;
 }
 
+/**
+ * Accounts are keyed by `sub`, as at Google: two accounts may report the same email, and an
+ * account's email may change.
+ */
 export class OAuthStore {
   private readonly users = new Map<string, EmulatorUser>();
   private readonly grants: Grant[] = [];
@@ -53,19 +61,26 @@ export class OAuthStore {
     return [...this.users.values()];
   }
 
+  /** The first account created with this email. */
   user(email: string): EmulatorUser | undefined {
-    return this.users.get(email.toLowerCase());
+    const key = email.toLowerCase();
+    return this.knownUsers().find((user) => user.email === key);
   }
 
-  upsertUser(email: string, name?: string): EmulatorUser {
+  /**
+   * The account with `options.sub` (created or given this email), or else the first with this
+   * email (created when there is none). Name and `emailVerified` change only when given.
+   */
+  upsertUser(email: string, name?: string, options: UserOptions = {}): EmulatorUser {
     const key = email.toLowerCase();
-    const existing = this.users.get(key);
+    const existing = options.sub ? this.users.get(options.sub) : this.user(key);
     const user: EmulatorUser = {
       email: key,
       name: name?.trim() || existing?.name || key.split("@")[0] || key,
-      sub: existing?.sub ?? subject(),
+      sub: options.sub ?? existing?.sub ?? subject(),
+      emailVerified: options.emailVerified ?? existing?.emailVerified ?? true,
     };
-    this.users.set(key, user);
+    this.users.set(user.sub, user);
     return user;
   }
 
@@ -83,14 +98,13 @@ export class OAuthStore {
   }
 
   createGrant(
-    email: string,
+    user: EmulatorUser,
     clientId: string | null,
     scopes: string[],
     offline: boolean,
   ): IssuedTokens {
-    const user = this.upsertUser(email);
     const grant: Grant = {
-      email: user.email,
+      sub: user.sub,
       clientId,
       scopes,
       refreshToken: null,
@@ -110,7 +124,7 @@ export class OAuthStore {
   }
 
   issueRefreshToken(email: string, scopes: string[] = defaultScopes): string {
-    const { refreshToken } = this.createGrant(email, null, scopes, true);
+    const { refreshToken } = this.createGrant(this.upsertUser(email), null, scopes, true);
     if (refreshToken === null) throw new Error("offline grant without refresh token");
     return refreshToken;
   }
@@ -124,7 +138,7 @@ export class OAuthStore {
       accessToken: this.mintAccessToken(grant),
       refreshToken: null,
       scopes: grant.scopes,
-      user: this.upsertUser(grant.email),
+      user: this.account(grant.sub),
     };
   }
 
@@ -132,8 +146,7 @@ export class OAuthStore {
   authenticate(accessToken: string): { user: EmulatorUser; scopes: string[] } | undefined {
     const entry = this.accessTokens.get(accessToken);
     if (!entry || entry.grant.revoked || entry.expiresAt <= this.clock.now()) return undefined;
-    const user = this.users.get(entry.grant.email);
-    return user && { user, scopes: entry.grant.scopes };
+    return { user: this.account(entry.grant.sub), scopes: entry.grant.scopes };
   }
 
   /** Revokes the grant behind a refresh or access token; false when there is nothing live to revoke. */
@@ -144,10 +157,19 @@ export class OAuthStore {
     return true;
   }
 
+  /** Revokes every grant of every account with this email. */
   revokeUser(email: string): void {
+    const key = email.toLowerCase();
     for (const grant of this.grants) {
-      if (grant.email === email.toLowerCase()) grant.revoked = true;
+      if (this.account(grant.sub).email === key) grant.revoked = true;
     }
+  }
+
+  /** The account behind a code or grant; accounts are never deleted short of a reset. */
+  account(sub: string): EmulatorUser {
+    const user = this.users.get(sub);
+    if (!user) throw new Error(`No emulator account ${sub}`);
+    return user;
   }
 
   private mintAccessToken(grant: Grant): string {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "./server.ts";
 import {
@@ -132,6 +133,53 @@ describe("token endpoint", () => {
     expect(noSecret).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 
+  it("checks the PKCE verifier of a code issued with an S256 challenge", async () => {
+    const verifier = "v".repeat(43);
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
+    const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
+    const codeFor = async () => (await consent(emulator, {}, pkce)).searchParams.get("code") ?? "";
+    const missing = await exchange(await codeFor());
+    expect(missing).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const wrong = await exchange(await codeFor(), { code_verifier: "w".repeat(43) });
+    expect(wrong).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const right = await exchange(await codeFor(), { code_verifier: verifier });
+    expect(right.status).toBe(200);
+  });
+
+  it("refuses a malformed PKCE challenge or method on the consent page", async () => {
+    for (const overrides of [
+      { code_challenge: "short", code_challenge_method: "S256" },
+      { code_challenge: "c".repeat(43), code_challenge_method: "S512" },
+      { code_challenge_method: "S256" },
+    ]) {
+      const res = await fetch(
+        `${emulator.url}/o/oauth2/v2/auth?${new URLSearchParams(authParams(overrides))}`,
+      );
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it("grants the calendar scopes only when the consent page's calendar box stays ticked", async () => {
+    const page = await (
+      await fetch(`${emulator.url}/o/oauth2/v2/auth?${new URLSearchParams(authParams())}`)
+    ).text();
+    expect(page).toMatch(/<input type="checkbox" name="calendar" value="granted" checked>/);
+    const withheld = await consent(emulator, { calendar: "withheld" });
+    expect(withheld.searchParams.get("scope")).toBe(
+      "openid https://www.googleapis.com/auth/userinfo.email https://www.googleapis.com/auth/userinfo.profile",
+    );
+    const { body } = await exchange(withheld.searchParams.get("code") ?? "");
+    expect(body["scope"]).toBe(withheld.searchParams.get("scope"));
+    const token = String(body["access_token"]);
+    const freebusy = await fetch(
+      `${emulator.url}/calendar/v3/freeBusy`,
+      bearer(token, { timeMin: "2030-01-01T00:00:00Z", timeMax: "2030-01-02T00:00:00Z" }),
+    );
+    expect(freebusy.status).toBe(403);
+    const granted = await consent(emulator, { calendar: "granted" });
+    expect(granted.searchParams.get("scope")).toContain("calendar.events");
+  });
+
   it("refreshes access tokens and rejects unknown or revoked refresh tokens", async () => {
     const refreshToken = emulator.issueRefreshToken("host@example.com");
     const ok = await postToken(emulator, {
@@ -232,6 +280,31 @@ describe("userinfo", () => {
       email: "ana@example.com",
       email_verified: true,
       name: "Ana Host",
+    });
+  });
+
+  it("tells accounts apart by sub: a second account may share an email, an account may change it", async () => {
+    const infoAfter = async (fields: Record<string, string>) => {
+      const code = (await consent(emulator, fields)).searchParams.get("code") ?? "";
+      const { body } = await exchange(code);
+      const res = await fetch(
+        `${emulator.url}/oauth2/v3/userinfo`,
+        bearer(String(body["access_token"])),
+      );
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const first = await infoAfter({ email: "shared@example.com" });
+    const second = await infoAfter({ email: "shared@example.com", sub: "222" });
+    expect(second).toMatchObject({ sub: "222", email: "shared@example.com" });
+    expect(first["sub"]).not.toBe("222");
+    expect(await infoAfter({ email: "shared@example.com" })).toMatchObject({ sub: first["sub"] });
+    expect(await infoAfter({ email: "moved@example.com", sub: "222" })).toMatchObject({
+      sub: "222",
+      email: "moved@example.com",
+    });
+    emulator.createUser("unverified@example.com", "U", { sub: "333", emailVerified: false });
+    expect(await infoAfter({ email: "unverified@example.com", sub: "333" })).toMatchObject({
+      email_verified: false,
     });
   });
 

@@ -21,6 +21,11 @@ export const eventReadScopes = [
 /** Scopes that allow freebusy.query. */
 export const freeBusyScopes = [...eventReadScopes, `${calendarScope}.freebusy`];
 
+/** The scopes the consent page lets the user withhold; sign-in itself cannot be declined in part. */
+export function isCalendarScope(scope: string): boolean {
+  return scope.startsWith(calendarScope);
+}
+
 const shortScopes: Record<string, string> = {
   email: "https://www.googleapis.com/auth/userinfo.email",
   profile: "https://www.googleapis.com/auth/userinfo.profile",

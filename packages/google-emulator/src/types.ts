@@ -53,6 +53,13 @@ export interface EmulatorUser {
   email: string;
   name: string;
   sub: string;
+  emailVerified: boolean;
+}
+
+/** Picks (or creates) an account by `sub`, and sets whether Google reports its email verified. */
+export interface UserOptions {
+  sub?: string;
+  emailVerified?: boolean;
 }
 
 export interface TimeRange {
@@ -66,7 +73,7 @@ export interface Emulator {
   url: string;
   close(): Promise<void>;
   reset(): void;
-  createUser(email: string, name?: string): EmulatorUser;
+  createUser(email: string, name?: string, options?: UserOptions): EmulatorUser;
   issueRefreshToken(email: string, options?: { scopes?: string[] }): string;
   addBusy(email: string, range: TimeRange): void;
   failNext(operation: Operation, failure: FailureSpec): void;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { GoogleApiError } from "./errors.ts";
 import { createGoogle } from "./google.ts";
@@ -30,6 +31,13 @@ describe("authorizationUrl", () => {
     });
   });
 
+  it("carries a PKCE challenge with the S256 method when given one", () => {
+    const challenge = "c".repeat(43);
+    const url = new URL(googleFor(emulator).authorizationUrl("state-xyz", challenge));
+    expect(url.searchParams.get("code_challenge")).toBe(challenge);
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+  });
+
   it("uses Google's hosts without a base URL", () => {
     const url = new URL(createGoogle(clientSettings).authorizationUrl("s"));
     expect(`${url.origin}${url.pathname}`).toBe("https://accounts.google.com/o/oauth2/v2/auth");
@@ -51,14 +59,44 @@ describe("exchangeCode", () => {
       refreshToken: expect.stringMatching(/^1\/\//),
       accessToken: expect.stringMatching(/^ya29\./),
       email: hostEmail,
+      emailVerified: true,
       name: "Host Person",
       sub: expect.stringMatching(/^\d+$/),
+      calendarGranted: true,
     });
     const token = emulator.requests().find((r) => r.operation === "token");
     expect(token?.body).toMatchObject({
       grant_type: "authorization_code",
       redirect_uri: clientSettings.redirectUri,
     });
+  });
+
+  it("sends the PKCE verifier; Google refuses the code with another one", async () => {
+    const google = googleFor(emulator);
+    const verifier = "v".repeat(43);
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
+    const codeFor = async () =>
+      (
+        await consentTo(google.authorizationUrl("s", challenge), hostEmail, "Host")
+      ).searchParams.get("code") ?? "";
+    const error = await google.exchangeCode(await codeFor(), "w".repeat(43)).catch((e) => e);
+    expect(error).toMatchObject({ kind: "permanent", reason: "invalid_grant", operation: "code" });
+    expect(String(error) + JSON.stringify(error)).not.toContain("w".repeat(43));
+    await expect(google.exchangeCode(await codeFor(), verifier)).resolves.toMatchObject({
+      email: hostEmail,
+    });
+  });
+
+  it("reports an unverified email and a grant without the calendar scopes", async () => {
+    const google = googleFor(emulator);
+    emulator.createUser(hostEmail, "Host", { sub: "42", emailVerified: false });
+    const redirect = await consentTo(google.authorizationUrl("s"), hostEmail, "Host", {
+      sub: "42",
+      calendar: "withheld",
+    });
+    await expect(
+      google.exchangeCode(redirect.searchParams.get("code") ?? ""),
+    ).resolves.toMatchObject({ sub: "42", emailVerified: false, calendarGranted: false });
   });
 
   it("fails permanently for a used code, without leaking it", async () => {

@@ -3,27 +3,37 @@ import { GoogleApiError } from "./errors.ts";
 import { googleCall, type CallContext } from "./google-call.ts";
 import { createOAuthClient, type OAuthClient, type OAuthClientSettings } from "./oauth-client.ts";
 
-export const scopes = [
-  "openid",
-  "email",
-  "profile",
+/** What TimeTap needs to write bookings and read busy times; the user may withhold them. */
+const calendarScopes = [
   "https://www.googleapis.com/auth/calendar.events",
   "https://www.googleapis.com/auth/calendar.freebusy",
 ];
+
+export const scopes = ["openid", "email", "profile", ...calendarScopes];
 
 export interface ConnectedAccount {
   refreshToken: string;
   accessToken: string;
   email: string;
+  /** Whether Google vouches that the account owns `email`; an unverified email proves nothing. */
+  emailVerified: boolean;
   name: string;
+  /** Google's stable id of the account: the email may change or be reused, `sub` does not. */
   sub: string;
+  /** Every calendar scope was granted: the consent screen lets the user untick them. */
+  calendarGranted: boolean;
 }
 
 interface UserInfo {
   sub?: string;
   email?: string;
+  email_verified?: boolean;
   name?: string;
 }
+
+type AuthUrlOptions = NonNullable<Parameters<OAuthClient["generateAuthUrl"]>[0]>;
+// googleapis types the method as an enum it does not re-export; the wire value is "S256".
+const s256 = "S256" as NonNullable<AuthUrlOptions["code_challenge_method"]>;
 
 export function createAuth(
   settings: OAuthClientSettings,
@@ -32,20 +42,30 @@ export function createAuth(
 ) {
   const newClient = () => createOAuthClient(settings, endpoints);
 
-  /** The consent URL; offline access with prompt=consent so Google always returns a refresh token. */
-  function authorizationUrl(state: string): string {
+  /**
+   * The consent URL; offline access with prompt=consent so Google always returns a refresh token.
+   * With a PKCE challenge (S256 of the verifier), the code only works with that verifier.
+   */
+  function authorizationUrl(state: string, codeChallenge?: string): string {
+    const pkce: AuthUrlOptions = codeChallenge
+      ? { code_challenge: codeChallenge, code_challenge_method: s256 }
+      : {};
     return newClient().generateAuthUrl({
       scope: scopes,
       access_type: "offline",
       prompt: "consent",
       include_granted_scopes: true,
       state,
+      ...pkce,
     });
   }
 
-  async function exchangeCode(code: string): Promise<ConnectedAccount> {
+  async function exchangeCode(code: string, codeVerifier?: string): Promise<ConnectedAccount> {
     const client = newClient();
-    const { tokens } = await googleCall(context, "code", [code], () => client.getToken(code));
+    const secrets = codeVerifier ? [code, codeVerifier] : [code];
+    const { tokens } = await googleCall(context, "code", secrets, () =>
+      client.getToken({ code, codeVerifier }),
+    );
     const accessToken = tokens.access_token;
     const refreshToken = tokens.refresh_token;
     if (!accessToken || !refreshToken) {
@@ -68,12 +88,15 @@ export function createAuth(
         message: "Google userinfo returned no email",
       });
     }
+    const granted = (tokens.scope ?? "").split(" ");
     return {
       refreshToken,
       accessToken,
       email: data.email,
+      emailVerified: data.email_verified === true,
       name: data.name || data.email,
       sub: data.sub,
+      calendarGranted: calendarScopes.every((scope) => granted.includes(scope)),
     };
   }
 

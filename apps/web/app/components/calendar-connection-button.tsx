@@ -1,7 +1,16 @@
 import { Form } from "@remix-run/react";
 import type { CalendarStatus } from "./calendar-status-card";
 
-/** Disconnect a connected calendar; otherwise (re)connect it through Google's consent. */
+const connectLabels: Record<Exclude<CalendarStatus, "connected">, string> = {
+  disconnected: "Connect Google Calendar",
+  needs_reauth: "Reconnect Google Calendar",
+  not_granted: "Grant calendar access",
+};
+
+/**
+ * Disconnect a connected calendar; otherwise (re)connect it through Google's consent, which always
+ * asks again (prompt=consent), so a permission left unticked can be granted.
+ */
 export function CalendarConnectionButton({ status }: { status: CalendarStatus }) {
   if (status === "connected") {
     return (
@@ -23,7 +32,7 @@ export function CalendarConnectionButton({ status }: { status: CalendarStatus })
         type="submit"
         className="rounded-md bg-tt-primary px-4 py-2 text-sm font-medium text-white hover:bg-tt-primary-hover"
       >
-        {status === "needs_reauth" ? "Reconnect Google Calendar" : "Connect Google Calendar"}
+        {connectLabels[status]}
       </button>
     </Form>
   );

@@ -10,6 +10,7 @@ describe("CalendarStatusCard", () => {
     ["connected", "Connected", /go on your Google Calendar with a Meet link/],
     ["disconnected", "Not connected", /will not appear on your calendar until you connect it/],
     ["needs_reauth", "Needs reconnect", /Reconnect, and waiting bookings will be added/],
+    ["not_granted", "Not connected", /Google's calendar permission was not granted/],
   ] as const)("tells a %s host where they stand", (status, label, detail) => {
     render(
       <CalendarStatusCard status={status}>

@@ -1,6 +1,7 @@
+import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import type { ReactNode } from "react";
 
-export type CalendarStatus = "connected" | "disconnected" | "needs_reauth";
+export type CalendarStatus = inferRouterOutputs<AppRouter>["host"]["me"]["calendarStatus"];
 
 const copy: Record<CalendarStatus, { label: string; detail: string; tone: string }> = {
   connected: {
@@ -13,6 +14,12 @@ const copy: Record<CalendarStatus, { label: string; detail: string; tone: string
     label: "Not connected",
     detail:
       "Bookings are still taken, but they will not appear on your calendar until you connect it.",
+    tone: "bg-tt-background text-tt-text-muted",
+  },
+  not_granted: {
+    label: "Not connected",
+    detail:
+      "Google's calendar permission was not granted when you signed in, so bookings will not appear on your calendar. Grant it to connect your calendar.",
     tone: "bg-tt-background text-tt-text-muted",
   },
   needs_reauth: {

@@ -25,6 +25,10 @@ export function HostGreeting({
           Packages
         </Link>{" "}
         ·{" "}
+        <Link to="/dashboard/limits" className="text-tt-primary underline">
+          Booking rules
+        </Link>{" "}
+        ·{" "}
         <Link to="/dashboard/profile" className="text-tt-primary underline">
           Profile
         </Link>

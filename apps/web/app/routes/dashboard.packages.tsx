@@ -19,7 +19,7 @@ export const loader = (args: LoaderFunctionArgs) => loadPackages(args);
 export const action = (args: ActionFunctionArgs) => changePackages(args);
 
 export default function PackagesPage() {
-  const { host, packages, currencies } = useLoaderData<typeof loader>();
+  const { host, packages, defaults, currencies } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saved = useSearchParams()[0].get("saved");
   const saving = useNavigation().state === "submitting";
@@ -74,6 +74,7 @@ export default function PackagesPage() {
                       values={own?.values ?? packageFormValues(pkg)}
                       errors={own?.errors}
                       currencies={currencies}
+                      defaults={defaults}
                       pending={saving}
                       submitLabel="Save changes"
                     />
@@ -95,6 +96,7 @@ export default function PackagesPage() {
             values={resultFor("new")?.values ?? NEW_PACKAGE}
             errors={resultFor("new")?.errors}
             currencies={currencies}
+            defaults={defaults}
             pending={saving}
             submitLabel="Add package"
           />

@@ -1,4 +1,5 @@
-import { seedDemo } from "@timetap/db";
+import { createHash } from "node:crypto";
+import { DEMO_HOST, seedDemo } from "@timetap/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MONDAY_MORNING } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
@@ -14,6 +15,20 @@ async function signIn(email: string, name = "Casey Coach") {
   const code = await consentAndGetCode(harness.deps.google, harness.emulator, { email, name });
   return harness.caller().auth.signInWithGoogle({ code });
 }
+
+/** Signs in with a given Google account (its `sub`), as the consent page's "Account id" does. */
+async function signInAs(sub: string, email: string, choices: { withholdCalendar?: boolean } = {}) {
+  const code = await consentAndGetCode(harness.deps.google, harness.emulator, {
+    email,
+    name: "Casey Coach",
+    sub,
+    ...choices,
+  });
+  return harness.caller().auth.signInWithGoogle({ code });
+}
+
+const anotherAccount =
+  /^This email already belongs to another TimeTap account, which signs in with a different Google account\./;
 
 describe("signing in with Google", () => {
   it("creates a new host with the calendar connected and the refresh token encrypted", async () => {
@@ -64,6 +79,127 @@ describe("signing in with Google", () => {
     expect(parsed.origin + parsed.pathname).toBe(`${harness.emulator.url}/o/oauth2/v2/auth`);
     expect(parsed.searchParams.get("state")).toBe("s".repeat(32));
     expect(parsed.searchParams.get("access_type")).toBe("offline");
+  });
+});
+
+describe("who a Google account signs in as", () => {
+  it("refuses a second Google account reporting a host's email, and leaves the host as it was", async () => {
+    const { hostId } = await signInAs("first-account", "owner@example.com");
+    const before = await harness.db.host.findUniqueOrThrow({ where: { id: hostId } });
+    await expect(signInAs("second-account", "Owner@Example.com")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(anotherAccount),
+    });
+    expect(await harness.db.host.findUniqueOrThrow({ where: { id: hostId } })).toEqual(before);
+    expect(await harness.db.host.count({ where: { email: "owner@example.com" } })).toBe(1);
+    await expect(signInAs("first-account", "owner@example.com")).resolves.toMatchObject({
+      hostId,
+    });
+  });
+
+  it("keeps the host of an account whose email changed at Google, with the new email", async () => {
+    const { hostId } = await signInAs("moving-account", "old-address@example.com");
+    await expect(signInAs("moving-account", "new-address@example.com")).resolves.toMatchObject({
+      hostId,
+    });
+    const host = await harness.db.host.findUniqueOrThrow({ where: { id: hostId } });
+    expect(host.email).toBe("new-address@example.com");
+    expect(await harness.db.host.count({ where: { email: "old-address@example.com" } })).toBe(0);
+  });
+
+  it("refuses to move an account onto the email of another host", async () => {
+    await signInAs("holder-account", "held@example.com");
+    const { hostId } = await signInAs("mover-account", "mover@example.com");
+    await expect(signInAs("mover-account", "held@example.com")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(anotherAccount),
+    });
+    const host = await harness.db.host.findUniqueOrThrow({ where: { id: hostId } });
+    expect(host.email).toBe("mover@example.com");
+  });
+
+  it("refuses an account whose email Google has not verified, creating no host", async () => {
+    harness.emulator.createUser("unverified@example.com", "Una", {
+      sub: "unverified-account",
+      emailVerified: false,
+    });
+    await expect(signInAs("unverified-account", "unverified@example.com")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Google has not verified the email address"),
+    });
+    expect(await harness.db.host.count({ where: { email: "unverified@example.com" } })).toBe(0);
+  });
+
+  it("lets the first account with the email of a host from before (no sub) claim it, once", async () => {
+    const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    expect(demo.googleSub).toBeNull();
+    await expect(signInAs("demo-account", DEMO_HOST.email)).resolves.toMatchObject({
+      hostId: demo.id,
+      needsOnboarding: false,
+    });
+    await expect(signInAs("late-account", DEMO_HOST.email)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const claimed = await harness.db.host.findUniqueOrThrow({ where: { id: demo.id } });
+    expect(claimed.googleSub).toBe("demo-account");
+  });
+});
+
+describe("the calendar permission", () => {
+  it("signs in a host who unticked it, without connecting the calendar; granting it connects", async () => {
+    const { hostId } = await signInAs("no-calendar", "no-calendar@example.com", {
+      withholdCalendar: true,
+    });
+    const api = harness.caller({ sessionHostId: hostId });
+    await expect(api.host.me()).resolves.toMatchObject({ calendarStatus: "not_granted" });
+    const host = await harness.db.host.findUniqueOrThrow({ where: { id: hostId } });
+    expect(host.googleRefreshToken).toBeNull();
+    await signInAs("no-calendar", "no-calendar@example.com");
+    await expect(api.host.me()).resolves.toMatchObject({ calendarStatus: "connected" });
+  });
+});
+
+describe("PKCE", () => {
+  const verifier = "a-verifier-of-at-least-43-characters-0123456789";
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const codeWithChallenge = () =>
+    consentAndGetCode(
+      harness.deps.google,
+      harness.emulator,
+      { email: "pkce@example.com", name: "Pat" },
+      { codeChallenge: challenge },
+    );
+
+  it("puts the S256 challenge in the authorization URL", async () => {
+    const { url } = await harness.caller().auth.googleAuthorizationUrl({
+      state: "s".repeat(32),
+      codeChallenge: challenge,
+    });
+    const parsed = new URL(url);
+    expect(parsed.searchParams.get("code_challenge")).toBe(challenge);
+    expect(parsed.searchParams.get("code_challenge_method")).toBe("S256");
+  });
+
+  it("signs in only with the verifier the code was issued for", async () => {
+    const api = harness.caller();
+    await expect(
+      api.auth.signInWithGoogle({ code: await codeWithChallenge(), codeVerifier: "x".repeat(43) }),
+    ).rejects.toThrow();
+    await expect(api.auth.signInWithGoogle({ code: await codeWithChallenge() })).rejects.toThrow();
+    expect(await harness.db.host.count({ where: { email: "pkce@example.com" } })).toBe(0);
+    await expect(
+      api.auth.signInWithGoogle({ code: await codeWithChallenge(), codeVerifier: verifier }),
+    ).resolves.toMatchObject({ needsOnboarding: true });
+  });
+
+  it("refuses a malformed verifier or challenge with BAD_REQUEST", async () => {
+    const api = harness.caller();
+    await expect(
+      api.auth.signInWithGoogle({ code: "4/x", codeVerifier: "short" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.auth.googleAuthorizationUrl({ state: "s".repeat(32), codeChallenge: "not a hash" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 

@@ -1,27 +1,32 @@
 import type { ApiDeps } from "../deps.ts";
-import { connectCalendar } from "./host-calendar.ts";
+import { UnverifiedEmailError } from "../lib/service-errors.ts";
+import { hostForGoogleAccount } from "./google-identity.ts";
+import { connectCalendar, markCalendarNotGranted } from "./host-calendar.ts";
 import { updateProfile, type Profile } from "./host-profile.service.ts";
 
 type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
 
 /**
- * Finishes "Sign in with Google": exchanges the code, finds the host by email or creates one.
- * Signing in grants the calendar scopes, so a grant with a refresh token (re)connects the calendar
- * too.
+ * Finishes "Sign in with Google": exchanges the code (with the PKCE verifier when the sign-in
+ * started with a challenge), then signs in the host of this Google account, only if Google has
+ * verified its email. The consent also asks for the calendar scopes: when all were granted the
+ * calendar is (re)connected; when the host unticked them they are signed in all the same.
  */
-export async function signInWithGoogle(deps: AccountDeps, code: string) {
-  const { db, google, logger } = deps;
-  const grant = await google.exchangeCode(code);
-  const email = grant.email.toLowerCase();
-  const host = await db.host.upsert({
-    where: { email },
-    create: { email, name: grant.name || email, timeZone: "UTC", googleSub: grant.sub },
-    update: { googleSub: grant.sub },
+export async function signInWithGoogle(deps: AccountDeps, code: string, codeVerifier?: string) {
+  const { google, logger } = deps;
+  const grant = await google.exchangeCode(code, codeVerifier);
+  if (!grant.emailVerified) throw new UnverifiedEmailError();
+  const host = await hostForGoogleAccount(deps, {
+    sub: grant.sub,
+    email: grant.email.toLowerCase(),
+    name: grant.name,
   });
-  const resumed = grant.refreshToken ? await connectCalendar(deps, host.id, grant.refreshToken) : 0;
+  let resumed = 0;
+  if (grant.calendarGranted) resumed = await connectCalendar(deps, host.id, grant.refreshToken);
+  else await markCalendarNotGranted(deps, host.id);
   logger.info("host_signed_in", {
     hostId: host.id,
-    calendarConnected: Boolean(grant.refreshToken),
+    calendarConnected: grant.calendarGranted,
     resumedSyncs: resumed,
   });
   return { hostId: host.id, needsOnboarding: host.slug === null };

@@ -4,7 +4,8 @@ import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 
 /**
- * The one module that changes a host's calendar state (connected, needs_reauth, disconnected) and
+ * The one module that changes a host's calendar state (connected, needs_reauth, disconnected,
+ * not_granted) and
  * the one rule everything else reads it by.
  */
 
@@ -43,6 +44,20 @@ export async function connectCalendar(
   ]);
   invalidateBusyTimes(deps, hostId);
   return resumed.count;
+}
+
+/**
+ * The host signed in but unticked Google's calendar permission: a calendar that is not connected
+ * now says why. A connected one, or one waiting for a reconnect, keeps its own grant.
+ */
+export async function markCalendarNotGranted(
+  { db }: Pick<ApiDeps, "db">,
+  hostId: string,
+): Promise<void> {
+  await db.host.updateMany({
+    where: { id: hostId, calendarStatus: { in: ["disconnected", "not_granted"] } },
+    data: { calendarStatus: "not_granted" },
+  });
 }
 
 /** Google no longer accepts the host's grant: stop using it until the host reconnects. */

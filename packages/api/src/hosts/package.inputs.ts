@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordId } from "../lib/inputs.ts";
+import { packageLimitsInput } from "./booking-limits.inputs.ts";
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
@@ -48,10 +49,19 @@ export function priceNeedsCurrency(
     });
 }
 
-export const createPackageInput = packageFields.superRefine(priceNeedsCurrency);
+/**
+ * The package with its own booking limits, saved in the same write (null = the host's default).
+ * Zod 4 refuses to extend a refined object, so the limits join before the price rule.
+ */
+const packageWithLimits = packageFields.extend(packageLimitsInput.shape);
 
-/** An update gives every field again, as the form does: what is left out takes its default. */
-export const updatePackageInput = packageFields
+export const createPackageInput = packageWithLimits.superRefine(priceNeedsCurrency);
+
+/**
+ * An update gives every field again, as the form does: what is left out takes its default, except
+ * a limit left out, which stays as it is.
+ */
+export const updatePackageInput = packageWithLimits
   .extend({ packageId: recordId })
   .superRefine(priceNeedsCurrency);
 

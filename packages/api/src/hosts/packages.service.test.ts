@@ -97,6 +97,69 @@ describe("host packages", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("saves a package's own booking limits in the same write, and its times follow them", async () => {
+    const limits = {
+      horizonDays: 2,
+      bufferAfterMinutes: 15,
+      startIntervalMinutes: 15 as const,
+      minimumNoticeMinutes: 0,
+    };
+    const created = await asDemo.host.createPackage({ ...deepDive, ...limits });
+    expect(created).toMatchObject({ ...limits, bufferBeforeMinutes: null });
+    expect((await asDemo.host.packages()).at(-1)).toMatchObject(limits);
+
+    const { slots } = await harness.caller().availability.slots({
+      hostSlug: "demo",
+      packageId: created.id,
+      from: MONDAY_MORNING,
+      to: new Date("2030-01-14T00:00:00Z"),
+    });
+    // Every 15 minutes from 9:00 in Berlin, and nothing from two days after now (Monday 07:00).
+    expect(slots.slice(0, 2).map((slot) => slot.start)).toEqual([
+      new Date("2030-01-07T08:00:00Z"),
+      new Date("2030-01-07T08:15:00Z"),
+    ]);
+    expect(slots.at(-1)!.start.getTime()).toBeLessThan(Date.parse("2030-01-09T06:00:00Z"));
+
+    // Null goes back to the host's default; a limit left out stays as it is.
+    const { bufferAfterMinutes: _, ...kept } = limits;
+    const updated = await asDemo.host.updatePackage({
+      ...deepDive,
+      packageId: created.id,
+      horizonDays: null,
+      bufferBeforeMinutes: 10,
+    });
+    expect(updated).toMatchObject({
+      ...kept,
+      horizonDays: null,
+      bufferBeforeMinutes: 10,
+      bufferAfterMinutes: 15,
+    });
+    await expect(
+      asDemo.host.updatePackageLimits({ packageId: created.id, bufferAfterMinutes: null }),
+    ).resolves.toMatchObject({ bufferAfterMinutes: null, bufferBeforeMinutes: 10 });
+  });
+
+  it("refuses a package's limits out of range, by their field, and saves nothing", async () => {
+    for (const [field, value, message] of [
+      ["horizonDays", 0, "Open bookings at least 1 day ahead."],
+      ["bufferAfterMinutes", 121, "Keep a buffer of at most 120 minutes."],
+      ["startIntervalMinutes", 20, "Start times can be every 5, 10, 15, 30 or 60 minutes."],
+      ["minimumNoticeMinutes", -1, "Notice cannot be negative."],
+    ] as const) {
+      const fields = { ...deepDive, [field]: value };
+      const refusal = await asDemo.host.createPackage(fields).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({
+        code: "BAD_REQUEST",
+        cause: { issues: [expect.objectContaining({ path: [field], message })] },
+      });
+      await expect(
+        asDemo.host.updatePackage({ ...fields, packageId: intro.id }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await hostNames()).toEqual(["Free intro call", "Coaching session"]);
+  });
+
   it("hides an inactive package from the public page but keeps it in the host's list", async () => {
     await asDemo.host.updatePackage({ ...deepDive, packageId: intro.id, active: false });
     expect(await hostNames()).toContain("Deep dive");

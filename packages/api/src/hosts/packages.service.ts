@@ -1,3 +1,4 @@
+import { packageLimitsSelect } from "../availability/booking-limits.ts";
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError, PackageOrderError } from "../lib/service-errors.ts";
 import { publicPackageSelect } from "./catalog.service.ts";
@@ -5,8 +6,16 @@ import type { PackageFields } from "./package.inputs.ts";
 
 type Deps = Pick<ApiDeps, "db" | "logger">;
 
-/** The host sees, besides what customers see, whether it is on offer and its place. */
-const packageSelect = { ...publicPackageSelect, active: true, position: true } as const;
+/**
+ * The host sees, besides what customers see, whether it is on offer, its place, and its own
+ * booking limits (null = the host's default).
+ */
+const packageSelect = {
+  ...publicPackageSelect,
+  ...packageLimitsSelect,
+  active: true,
+  position: true,
+} as const;
 
 /** The host's packages that are not archived, in the host's order. */
 export function listPackages({ db }: Pick<ApiDeps, "db">, hostId: string) {

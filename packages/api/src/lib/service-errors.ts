@@ -97,3 +97,23 @@ export class PackageOrderError extends Error {
     super("List each of your packages exactly once, in the order you want them.");
   }
 }
+
+/** Google does not vouch for the account's email, so it proves nothing about who signs in. */
+export class UnverifiedEmailError extends Error {
+  override name = "UnverifiedEmailError";
+  constructor() {
+    super(
+      "Google has not verified the email address of this account, so it cannot sign in to TimeTap. Verify it with Google, then try again.",
+    );
+  }
+}
+
+/** The email is a host's who signs in with another Google account (another `sub`). */
+export class EmailOfAnotherAccountError extends Error {
+  override name = "EmailOfAnotherAccountError";
+  constructor() {
+    super(
+      "This email already belongs to another TimeTap account, which signs in with a different Google account. Please sign in with that Google account.",
+    );
+  }
+}

@@ -29,6 +29,7 @@ export async function consentTo(
   authorizationUrl: string,
   email: string,
   name: string,
+  fields: Record<string, string> = {},
 ): Promise<URL> {
   const url = new URL(authorizationUrl);
   const res = await fetch(new URL("/o/oauth2/v2/auth/decision", url.origin), {
@@ -39,6 +40,7 @@ export async function consentTo(
       email,
       name,
       decision: "allow",
+      ...fields,
     }).toString(),
     redirect: "manual",
   });

@@ -1,18 +1,24 @@
 import { Form } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { SubmitButton } from "~/components/submit-button";
+import type { HostDefaults } from "~/booking-limits-form";
 import type { PackageFormValues } from "~/package-form";
+import { PackageLimitsFields } from "./package-limits-fields";
 
 const inputClass =
   "w-full rounded-md border border-tt-border px-3 py-2 text-sm aria-[invalid=true]:border-tt-danger";
 
-/** A package's fields, to create one (no `packageId`) or change one; errors sit by their field. */
+/**
+ * A package's fields and its own booking rules, to create one (no `packageId`) or change one;
+ * errors sit by their field.
+ */
 export function PackageForm({
   formId,
   packageId,
   values,
   errors,
   currencies,
+  defaults,
   pending,
   submitLabel,
 }: {
@@ -21,6 +27,7 @@ export function PackageForm({
   values: PackageFormValues;
   errors: { fields: Record<string, string>; form?: string } | undefined;
   currencies: string[];
+  defaults: HostDefaults;
   pending: boolean;
   submitLabel: string;
 }) {
@@ -89,6 +96,12 @@ export function PackageForm({
           Offer it for booking (unchecked, it stays here but leaves your page)
         </label>
       </div>
+      <PackageLimitsFields
+        formId={formId}
+        values={values}
+        errors={errors?.fields}
+        defaults={defaults}
+      />
       <FormError message={errors?.form} />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         {submitLabel}

@@ -1,9 +1,13 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { limitsSummary } from "~/booking-limits-form";
 import { PackageDetails } from "~/components/package-details";
 import type { HostPackage } from "~/package-form";
 
-/** One of the host's packages: what customers see of it, its place in the order, and archiving. */
+/**
+ * One of the host's packages: what customers see of it, its own booking rules, its place in the
+ * order, and archiving.
+ */
 export function PackageListItem({
   pkg,
   first,
@@ -16,6 +20,7 @@ export function PackageListItem({
   /** The package's edit form. */
   children: ReactNode;
 }) {
+  const ownRules = limitsSummary(pkg);
   const button = "rounded-md border border-tt-border px-3 py-1.5 text-sm hover:bg-tt-background";
   return (
     <li className="space-y-3 py-4">
@@ -30,6 +35,11 @@ export function PackageListItem({
             )}
           </h3>
           <PackageDetails pkg={pkg} />
+          {ownRules ? (
+            <p className="mt-1 text-sm">
+              <span className="font-medium">Own rules:</span> {ownRules}
+            </p>
+          ) : null}
         </div>
         <Form method="post" className="flex flex-wrap gap-2">
           <input type="hidden" name="packageId" value={pkg.id} />

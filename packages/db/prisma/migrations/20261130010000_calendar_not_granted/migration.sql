@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CalendarStatus" ADD VALUE 'not_granted';
