@@ -1,4 +1,4 @@
-import type { LinksFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -16,6 +16,16 @@ import stylesheet from "./tailwind.css?url";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+// The error pages' title: a route's own title is lost when its loader fails.
+export const meta: MetaFunction = ({ error }) => [
+  {
+    title:
+      isRouteErrorResponse(error) && error.status === 404
+        ? "Page not found — TimeTap"
+        : "Something went wrong — TimeTap",
+  },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -61,7 +71,7 @@ export function ErrorBoundary() {
           ? "There is nothing at this address. Check the link you were given."
           : "Please try again in a moment."}
       </p>
-      <Link to="/" className="mt-6 inline-block text-tt-primary hover:underline">
+      <Link to="/" className="mt-6 inline-block text-tt-primary underline">
         Go to the home page
       </Link>
     </section>

@@ -10,26 +10,26 @@ export function HostGreeting({
 }) {
   return (
     <section className="rounded-lg border border-tt-border bg-tt-surface p-6">
-      <h2 className="text-lg font-semibold">Hello, {host.name}</h2>
+      <h1 className="text-2xl font-semibold">Hello, {host.name}</h1>
       <p className="mt-1 text-tt-text-muted">
         Your booking page:{" "}
-        <Link to={`/${host.slug}`} className="text-tt-primary hover:underline">
+        <Link to={`/${host.slug}`} className="text-tt-primary underline">
           /{host.slug}
         </Link>{" "}
         · times in {host.timeZone} ·{" "}
-        <Link to="/dashboard/hours" className="text-tt-primary hover:underline">
+        <Link to="/dashboard/hours" className="text-tt-primary underline">
           Weekly hours
         </Link>{" "}
         ·{" "}
-        <Link to="/dashboard/packages" className="text-tt-primary hover:underline">
+        <Link to="/dashboard/packages" className="text-tt-primary underline">
           Packages
         </Link>{" "}
         ·{" "}
-        <Link to="/dashboard/limits" className="text-tt-primary hover:underline">
+        <Link to="/dashboard/limits" className="text-tt-primary underline">
           Booking rules
         </Link>{" "}
         ·{" "}
-        <Link to="/dashboard/profile" className="text-tt-primary hover:underline">
+        <Link to="/dashboard/profile" className="text-tt-primary underline">
           Profile
         </Link>
       </p>

@@ -26,7 +26,7 @@ export function ProfileFields({
   return (
     <>
       <Field id="slug" label="Page address" error={errors?.fields.slug}>
-        <div className="flex items-center rounded-md border border-tt-border bg-tt-surface">
+        <div className="flex items-center rounded-md border border-tt-border bg-tt-surface focus-within:ring-2 focus-within:ring-tt-primary">
           <span className="pl-3 text-tt-text-muted">/</span>
           <input
             id="slug"
@@ -34,7 +34,7 @@ export function ProfileFields({
             defaultValue={host.slug ?? ""}
             className="w-full rounded-md px-2 py-2 outline-none"
             aria-invalid={Boolean(errors?.fields.slug)}
-            aria-describedby="slug-error"
+            aria-describedby={errors?.fields.slug ? "slug-error" : undefined}
             required
           />
         </div>
@@ -46,7 +46,7 @@ export function ProfileFields({
           defaultValue={host.name}
           className="w-full rounded-md border border-tt-border px-3 py-2"
           aria-invalid={Boolean(errors?.fields.name)}
-          aria-describedby="name-error"
+          aria-describedby={errors?.fields.name ? "name-error" : undefined}
           required
         />
       </Field>

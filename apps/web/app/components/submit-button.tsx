@@ -14,7 +14,7 @@ export function SubmitButton({
     <button
       type="submit"
       disabled={pending}
-      className="rounded-md bg-tt-primary px-5 py-2.5 font-medium text-white hover:bg-tt-primary-hover disabled:opacity-60"
+      className="rounded-md bg-tt-primary px-5 py-2.5 font-medium text-white hover:bg-tt-primary-hover disabled:cursor-wait disabled:bg-tt-text-muted"
     >
       {pending ? pendingLabel : children}
     </button>

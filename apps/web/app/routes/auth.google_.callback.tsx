@@ -15,7 +15,7 @@ export default function GoogleCallbackFailure() {
     >
       <h1 className="text-2xl font-semibold">{failure.title}</h1>
       <p className="mt-2 text-tt-text-muted">{failure.detail}</p>
-      <Link to="/login" className="mt-6 inline-block text-tt-primary hover:underline">
+      <Link to="/login" className="mt-6 inline-block text-tt-primary underline">
         Back to sign in
       </Link>
     </section>

@@ -83,7 +83,7 @@ export default function BookingPage() {
         />
       ) : null}
       <p className="text-center text-sm">
-        <Link to={`/${booking.host.slug}`} className="text-tt-primary hover:underline">
+        <Link to={`/${booking.host.slug}`} className="text-tt-primary underline">
           {cancelledAt ? "Pick another time" : "Book another session"} with {booking.host.name}
         </Link>
       </p>

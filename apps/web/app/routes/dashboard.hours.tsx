@@ -27,7 +27,7 @@ export default function WeeklyHoursPage() {
   return (
     <div className="space-y-6">
       <section className="rounded-lg border border-tt-border bg-tt-surface p-6">
-        <Link to="/dashboard" className="text-sm text-tt-primary hover:underline">
+        <Link to="/dashboard" className="text-sm text-tt-primary underline">
           ← Dashboard
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Weekly hours</h1>

@@ -25,7 +25,7 @@ export default function BookingRulesPage() {
   return (
     <section className="space-y-6 rounded-lg border border-tt-border bg-tt-surface p-6">
       <div>
-        <Link to="/dashboard" className="text-sm text-tt-primary hover:underline">
+        <Link to="/dashboard" className="text-sm text-tt-primary underline">
           ← Dashboard
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Booking rules</h1>

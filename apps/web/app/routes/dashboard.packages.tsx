@@ -28,7 +28,7 @@ export default function PackagesPage() {
   return (
     <section className="space-y-6 rounded-lg border border-tt-border bg-tt-surface p-6">
       <div>
-        <Link to="/dashboard" className="text-sm text-tt-primary hover:underline">
+        <Link to="/dashboard" className="text-sm text-tt-primary underline">
           ← Dashboard
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Packages</h1>
@@ -46,10 +46,13 @@ export default function PackagesPage() {
           </p>
         ) : null}
       </div>
+      <h2 id="your-packages-heading" className="text-lg font-semibold">
+        Your packages
+      </h2>
       {packages.length === 0 ? (
         <p>You have no packages yet: customers have nothing to book. Add one below.</p>
       ) : (
-        <ul className="divide-y divide-tt-border" aria-label="Your packages">
+        <ul className="divide-y divide-tt-border" aria-labelledby="your-packages-heading">
           {packages.map((pkg, index) => {
             const own = resultFor(pkg.id);
             return (

@@ -19,7 +19,7 @@ export default function Welcome() {
   return (
     <section className="max-w-lg space-y-6">
       <div>
-        <h2 className="text-2xl font-semibold">Set up your booking page</h2>
+        <h1 className="text-2xl font-semibold">Set up your booking page</h1>
         <p className="mt-1 text-tt-text-muted">Customers will book you at this address.</p>
       </div>
       <Form method="post" className="space-y-5" noValidate>

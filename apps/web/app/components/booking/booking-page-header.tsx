@@ -17,11 +17,11 @@ export function BookingPageHeader({
   return (
     <div>
       {moving ? (
-        <Link to={moving.backHref} className="text-sm text-tt-primary hover:underline">
+        <Link to={moving.backHref} className="text-sm text-tt-primary underline">
           ← Keep my current time
         </Link>
       ) : (
-        <Link to={`/${host.slug}`} className="text-sm text-tt-primary hover:underline">
+        <Link to={`/${host.slug}`} className="text-sm text-tt-primary underline">
           ← {host.name}
         </Link>
       )}

@@ -23,7 +23,7 @@ export function ChangeBooking({
     >
       <p>
         Can&apos;t make it?{" "}
-        <Link to={rescheduleHref} className="font-medium text-tt-primary hover:underline">
+        <Link to={rescheduleHref} className="font-medium text-tt-primary underline">
           Reschedule
         </Link>{" "}
         to another time with {hostName}.
@@ -41,7 +41,7 @@ export function ChangeBooking({
             name="intent"
             value="cancel"
             disabled={cancelling}
-            className="rounded-md border border-tt-danger px-4 py-2 font-medium text-tt-danger hover:bg-tt-danger-soft disabled:opacity-60"
+            className="rounded-md border border-tt-danger px-4 py-2 font-medium text-tt-danger hover:bg-tt-danger-soft disabled:cursor-wait disabled:border-tt-text-muted disabled:text-tt-text-muted"
           >
             {cancelling ? "Cancelling…" : "Cancel booking"}
           </button>

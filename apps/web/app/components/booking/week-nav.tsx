@@ -47,7 +47,7 @@ function WeekLink({
     return (
       <span
         aria-disabled="true"
-        className={`${className} cursor-not-allowed text-tt-text-muted opacity-60`}
+        className={`${className} cursor-not-allowed border-dashed text-tt-text-muted`}
       >
         {label}
       </span>

@@ -19,7 +19,7 @@ export function DateHoursForm({ errors }: { errors: Errors }) {
           name="date"
           type="date"
           aria-invalid={Boolean(errors?.fields.date)}
-          aria-describedby="special-date-error"
+          aria-describedby={errors?.fields.date ? "special-date-error" : undefined}
           className="w-full rounded-md border border-tt-border px-3 py-2"
         />
       </Field>

@@ -12,7 +12,7 @@ export function DaysOffForm({ errors }: { errors: Errors }) {
       name={name}
       type={type}
       aria-invalid={Boolean(errors?.fields[name])}
-      aria-describedby={`off-${name}-error`}
+      aria-describedby={errors?.fields[name] ? `off-${name}-error` : undefined}
       className="w-full rounded-md border border-tt-border px-3 py-2"
     />
   );
