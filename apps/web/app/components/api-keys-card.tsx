@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
+import { Card } from "./card";
 import { Field } from "./field";
 
 type ApiKey = inferRouterOutputs<AppRouter>["host"]["apiKeys"][number];
@@ -24,13 +25,7 @@ export function ApiKeysCard({
   error?: string | undefined;
 }) {
   return (
-    <section
-      className="rounded-lg border border-tt-border bg-tt-surface p-6"
-      aria-labelledby="api-keys-heading"
-    >
-      <h2 id="api-keys-heading" className="text-lg font-semibold">
-        API keys
-      </h2>
+    <Card title="API keys">
       <p className="mt-1 text-sm text-tt-text-muted">
         Let another app read and manage your bookings through TimeTap&apos;s API.
       </p>
@@ -93,6 +88,6 @@ export function ApiKeysCard({
           Create key
         </button>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import type { ReactNode } from "react";
+import { Card } from "./card";
 
 export type CalendarStatus = inferRouterOutputs<AppRouter>["host"]["me"]["calendarStatus"];
 
@@ -39,23 +40,19 @@ export function CalendarStatusCard({
 }) {
   const { label, detail, tone } = copy[status];
   return (
-    <section
-      className="rounded-lg border border-tt-border bg-tt-surface p-6"
-      aria-labelledby="calendar-heading"
-    >
-      <div className="flex items-center gap-3">
-        <h2 id="calendar-heading" className="text-lg font-semibold">
-          Google Calendar
-        </h2>
+    <Card
+      title="Google Calendar"
+      aside={
         <span
           className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${tone}`}
           data-testid="calendar-status"
         >
           {label}
         </span>
-      </div>
+      }
+    >
       <p className="mt-2 text-sm text-tt-text-muted">{detail}</p>
       <div className="mt-4">{children}</div>
-    </section>
+    </Card>
   );
 }

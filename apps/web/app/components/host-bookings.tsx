@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import type { ReactNode } from "react";
 import { bookingsHref, type BookingsQuery } from "./bookings-query";
+import { Card } from "./card";
 import { calendarStateSentence, canRetry } from "./calendar-state";
 import { FormError } from "./field";
 import { formatLongDate, formatTimeRange } from "./booking/time";
@@ -28,13 +29,7 @@ export function HostBookings({
   error?: string | undefined;
 }) {
   return (
-    <section
-      className="space-y-4 rounded-lg border border-tt-border bg-tt-surface p-6"
-      aria-labelledby="bookings-heading"
-    >
-      <h2 id="bookings-heading" className="text-lg font-semibold">
-        Bookings
-      </h2>
+    <Card title="Bookings" className="space-y-4">
       <nav aria-label="Which bookings" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <FilterLinks>
           {(["upcoming", "past"] as const).map((when) => (
@@ -92,7 +87,7 @@ export function HostBookings({
           ) : null}
         </nav>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

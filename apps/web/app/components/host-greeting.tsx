@@ -1,4 +1,13 @@
 import { Link } from "@remix-run/react";
+import { Fragment } from "react";
+
+/** The pages where a host shapes their practice, in the order they set it up. */
+const SETTINGS = [
+  { to: "/dashboard/hours", label: "Weekly hours" },
+  { to: "/dashboard/packages", label: "Packages" },
+  { to: "/dashboard/limits", label: "Booking rules" },
+  { to: "/dashboard/profile", label: "Profile" },
+];
 
 /** The dashboard's opening: the host's booking page, zone and hours, and news of a save. */
 export function HostGreeting({
@@ -17,21 +26,14 @@ export function HostGreeting({
           /{host.slug}
         </Link>{" "}
         · times in {host.timeZone} ·{" "}
-        <Link to="/dashboard/hours" className="text-tt-primary underline">
-          Weekly hours
-        </Link>{" "}
-        ·{" "}
-        <Link to="/dashboard/packages" className="text-tt-primary underline">
-          Packages
-        </Link>{" "}
-        ·{" "}
-        <Link to="/dashboard/limits" className="text-tt-primary underline">
-          Booking rules
-        </Link>{" "}
-        ·{" "}
-        <Link to="/dashboard/profile" className="text-tt-primary underline">
-          Profile
-        </Link>
+        {SETTINGS.map(({ to, label }, index) => (
+          <Fragment key={to}>
+            {index > 0 ? " · " : null}
+            <Link to={to} className="text-tt-primary underline">
+              {label}
+            </Link>
+          </Fragment>
+        ))}
       </p>
       {savedHours ? (
         <p role="status" className="mt-3 text-sm text-tt-success">

@@ -1,4 +1,5 @@
 import { Field } from "~/components/field";
+import { NoticeOptions } from "~/components/notice-options";
 import { LimitAbout } from "~/components/booking-limits/limit-about";
 import { limitControl } from "~/components/booking-limits/limit-control";
 import {
@@ -7,7 +8,6 @@ import {
   type HostDefaults,
   type PackageLimitsFormValues,
 } from "~/booking-limits-form";
-import { NOTICE_CHOICES, noticeLabel } from "~/weekly-hours-form";
 
 /**
  * A package's own booking rules inside its form: each empty field, or "Use my default", keeps the
@@ -91,13 +91,7 @@ export function PackageLimitsFields({
             <option value="">
               Use my default ({limitWords.notice(defaults.minimumNoticeMinutes)})
             </option>
-            {[...new Set([...NOTICE_CHOICES, ...(Number.isInteger(ownNotice) ? [ownNotice] : [])])]
-              .sort((a, b) => a - b)
-              .map((minutes) => (
-                <option key={minutes} value={minutes}>
-                  {noticeLabel(minutes)}
-                </option>
-              ))}
+            <NoticeOptions own={ownNotice} />
           </select>
           <LimitAbout id={`${formId}-minimumNoticeMinutes`}>
             How long before a session of this package customers must book it at the latest.

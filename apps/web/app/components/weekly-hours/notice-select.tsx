@@ -1,4 +1,4 @@
-import { NOTICE_CHOICES, noticeLabel } from "~/weekly-hours-form";
+import { NoticeOptions } from "~/components/notice-options";
 
 /** The minimum notice, from the usual choices plus the host's own if it is another. */
 export function NoticeSelect({ current }: { current: number }) {
@@ -13,13 +13,7 @@ export function NoticeSelect({ current }: { current: number }) {
         defaultValue={current}
         className="rounded-md border border-tt-border bg-tt-surface px-3 py-2 text-sm"
       >
-        {[...new Set([...NOTICE_CHOICES, current])]
-          .sort((a, b) => a - b)
-          .map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {noticeLabel(minutes)}
-            </option>
-          ))}
+        <NoticeOptions own={current} />
       </select>
     </div>
   );
