@@ -1,19 +1,13 @@
 import { escapeHtml } from "../escape-html.ts";
+import { htmlDocument } from "../html-document.ts";
 import type { CaughtMessage } from "./caught-message.ts";
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-</head>
-<body style="font-family:system-ui,sans-serif;max-width:960px;margin:0 auto;padding:16px;line-height:1.5;">
-${body}
-</body>
-</html>`;
-}
+const page = (title: string, body: string) =>
+  htmlDocument(
+    title,
+    "font-family:system-ui,sans-serif;max-width:960px;margin:0 auto;padding:16px;line-height:1.5;",
+    body,
+  );
 
 /** Every caught message, newest first. */
 export function inboxPage(messages: CaughtMessage[]): string {
