@@ -36,6 +36,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
         endTime,
         customerEmail: input.customerEmail,
         customerName: input.customerName ?? null,
+        customerTimeZone: input.customerTimeZone ?? null,
         accessToken: randomBytes(32).toString("base64url"),
         calendarSyncs: {
           create: {

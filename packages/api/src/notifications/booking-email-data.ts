@@ -26,7 +26,11 @@ export function bookingEmailData(
     sequence: 0,
     stamp: booking.createdAt,
     host: booking.host,
-    customer: { name: booking.customerName, email: booking.customerEmail, timeZone: null },
+    customer: {
+      name: booking.customerName,
+      email: booking.customerEmail,
+      timeZone: booking.customerTimeZone,
+    },
     packageName: booking.package.name,
     start: booking.startTime,
     end: booking.endTime,

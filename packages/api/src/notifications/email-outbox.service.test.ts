@@ -64,6 +64,30 @@ describe("the booking confirmation email", () => {
     expect(event.start.toISOString()).toBe(TUESDAY_TEN_BERLIN.toISOString());
   });
 
+  it("gives the time in the zone the customer booked in, and in the host's", async () => {
+    await harness.caller().booking.create({
+      ...bookingInput(intro.id, TUESDAY_TEN_BERLIN),
+      customerTimeZone: "America/New_York",
+    });
+    expect(await runDueEmails(harness.deps)).toEqual(["sent"]);
+    const [message] = harness.catcher.messages();
+    expect(message?.text).toContain(
+      "When: Tuesday, 8 January 2030, 04:00–04:30 (America/New_York)",
+    );
+    expect(message?.text).toContain(
+      `${DEMO_HOST.name}'s time: Tuesday, 8 January 2030, 10:00–10:30 (Europe/Berlin)`,
+    );
+    await expect(
+      harness.caller().booking.create({
+        ...bookingInput(intro.id, new Date("2030-01-08T10:00:00Z")),
+        customerTimeZone: "Mars/Olympus",
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Pick a time zone from the list."),
+    });
+  });
+
   it("says the Meet link will be sent separately when the host has no calendar connected", async () => {
     await harness.db.calendarSync.deleteMany();
     await harness.db.booking.deleteMany();

@@ -4,6 +4,9 @@ CREATE TYPE "EmailKind" AS ENUM ('booking_confirmed', 'booking_cancelled');
 -- CreateEnum
 CREATE TYPE "EmailState" AS ENUM ('pending', 'sent', 'failed');
 
+-- AlterTable
+ALTER TABLE "booking" ADD COLUMN     "customer_time_zone" TEXT;
+
 -- CreateTable
 CREATE TABLE "email" (
     "id" TEXT NOT NULL,
