@@ -13,6 +13,10 @@ const banned = {
     regex: /^@timetap\/google(\/|$)/,
     message: "Only @timetap/api and the web app's composition root use @timetap/google.",
   },
+  email: {
+    regex: /^@timetap\/email(\/|$)/,
+    message: "Only @timetap/api and the web app's composition root use @timetap/email.",
+  },
   api: {
     regex: /^@timetap\/api(\/|$)/,
     message: "@timetap/api sits above this package; importing it would make a cycle.",
@@ -25,6 +29,11 @@ const banned = {
     regex: /^@timetap\/google-emulator(\/|$)/,
     message:
       "Production code never imports the Google emulator; only tests, src/testing/ and the web app's composition root (which starts it in development) do.",
+  },
+  catcher: {
+    regex: /^@timetap\/email\/catcher(\/|$)/,
+    message:
+      "Production code never imports the mail catcher; only tests, src/testing/ and the web app's composition root (which starts it in development) do.",
   },
   testingEntry: {
     regex: /^(@[^/]+\/[^/]+|[^@.~/][^/]*)\/(.*\/)?testing(\/|$)/,
@@ -85,7 +94,7 @@ function restrictImports(files, ignores, rules) {
   };
 }
 
-const productionOnly = [banned.emulator, banned.testingEntry, banned.testingFolder];
+const productionOnly = [banned.emulator, banned.catcher, banned.testingEntry, banned.testingFolder];
 
 export default tseslint.config(
   {
@@ -118,12 +127,29 @@ export default tseslint.config(
     },
   },
   restrictImports(["**/*"], testCode, productionOnly),
-  restrictImports(["apps/web/**"], testCode, [banned.db, banned.google, ...productionOnly]),
+  restrictImports(["apps/web/**"], testCode, [
+    banned.db,
+    banned.google,
+    banned.email,
+    ...productionOnly,
+  ]),
   restrictImports(["apps/web/app/**"], testCode, [banned.otherThanApi, ...productionOnly]),
   restrictImports(compositionRoot, testCode, [banned.testingEntry, banned.testingFolder]),
-  // Dependency direction holds for a package's tests too: google and db sit below api.
+  // Dependency direction holds for a package's tests too: google, email and db sit below api.
   restrictImports(["packages/google/**"], [], [banned.db, banned.api]),
   restrictImports(["packages/google/**"], testCode, [banned.db, banned.api, ...productionOnly]),
-  restrictImports(["packages/db/**"], [], [banned.api, banned.google]),
-  restrictImports(["packages/db/**"], testCode, [banned.api, banned.google, ...productionOnly]),
+  restrictImports(["packages/email/**"], [], [banned.db, banned.api, banned.google]),
+  restrictImports(["packages/email/**"], testCode, [
+    banned.db,
+    banned.api,
+    banned.google,
+    ...productionOnly,
+  ]),
+  restrictImports(["packages/db/**"], [], [banned.api, banned.google, banned.email]),
+  restrictImports(["packages/db/**"], testCode, [
+    banned.api,
+    banned.google,
+    banned.email,
+    ...productionOnly,
+  ]),
 );

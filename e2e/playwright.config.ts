@@ -8,6 +8,10 @@ const repoRoot = path.resolve(here, "..");
 const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
 export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2510);
+const inboxPort = Number(process.env.E2E_INBOX_PORT ?? 2511);
+/** The mail catcher's inbox and control API (`/__control/messages`). */
+export const inboxUrl = `http://127.0.0.1:${inboxPort}`;
 // A data directory of its own, so e2e runs never touch (or depend on) a developer's `.data/`.
 // One per app port, so two runs side by side never share (or delete) each other's database.
 const dataDir = path.join(here, ".cache", `data-${appPort}`);
@@ -21,6 +25,9 @@ const appEnv = {
   GOOGLE_CLIENT_ID: "timetap-e2e",
   GOOGLE_CLIENT_SECRET: "timetap-e2e-secret",
   GOOGLE_BASE_URL: emulatorUrl,
+  // Production needs a mail server: the catcher, reached over real SMTP.
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  EMAIL_FROM: "TimeTap <bookings@timetap.e2e>",
   // Every run sees the same week: Monday 08:00 in the demo host's Berlin, whatever day it runs on
   // (set E2E_CLOCK_START to try another instant).
   TIMETAP_CLOCK_START: process.env.E2E_CLOCK_START ?? "2027-02-01T07:00:00Z",
@@ -59,6 +66,13 @@ export default defineConfig({
       command: `pnpm --filter @timetap/google-emulator start --port ${emulatorPort}`,
       cwd: repoRoot,
       url: `${emulatorUrl}/__control/requests`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `pnpm --filter @timetap/email catcher --smtp-port ${smtpPort} --inbox-port ${inboxPort}`,
+      cwd: repoRoot,
+      url: `${inboxUrl}/__control/messages`,
       timeout: 60_000,
       reuseExistingServer: false,
     },

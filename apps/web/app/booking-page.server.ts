@@ -178,6 +178,7 @@ export async function submitBooking({ params, context, request }: ActionFunction
           startTime,
           customerEmail: values.customerEmail,
           customerName: values.customerName || undefined,
+          customerTimeZone: canonicalTimeZone(url.searchParams.get("tz")) ?? undefined,
         });
     return redirect(confirmationHref(booking, url));
   } catch (error) {

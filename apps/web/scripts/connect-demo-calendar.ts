@@ -10,6 +10,7 @@ import { createDb, DEMO_HOST } from "@timetap/db";
 import { readConfig } from "../server/config.ts";
 import { connectEmulatorCalendar, issueDemoRefreshToken } from "../server/emulator-grants.ts";
 import { createGoogleForApp } from "../server/google.ts";
+import { createMailerForApp } from "../server/mail.ts";
 import { runMain } from "../server/run-main.ts";
 
 runMain(async () => {
@@ -28,15 +29,19 @@ runMain(async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const db = await createDb(config.databaseOptions);
+  const { mailer } = await createMailerForApp("worker", config);
   const api = createApiDeps({
     db: db.prisma,
     google: (await createGoogleForApp("worker", config)).google,
+    mailer,
+    appUrl: config.appUrl,
     tokens: createTokenCipher(config.tokenEncryptionKey()),
     clock: systemClock,
     logger: createJsonLogger(),
     limits: createRateLimits({ kind: "memory" }),
   });
   await connectEmulatorCalendar(api, DEMO_HOST.email, await issueDemoRefreshToken(emulatorUrl));
+  mailer.close();
   await db.close();
   console.log(`Demo host's calendar connected to the emulator at ${emulatorUrl}.`);
 });

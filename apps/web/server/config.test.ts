@@ -71,6 +71,34 @@ describe("configuration", () => {
     });
   });
 
+  it("sends mail to the local catcher in development, and needs SMTP_URL in production", () => {
+    expect(readConfig({ NODE_ENV: "development", PORT: "3000" }).mailSettings()).toEqual({
+      mode: "local-catcher",
+      from: "TimeTap <bookings@localhost>",
+      smtpPort: 1025,
+      inboxPort: 1080,
+    });
+    expect(() => readConfig(production).mailSettings()).toThrow(
+      "SMTP_URL must be set in production.",
+    );
+    const configured = readConfig({
+      ...production,
+      SMTP_URL: "smtp://user:pass@mail.example:587",
+      EMAIL_FROM: "Bookings <bookings@timetap.example>",
+    });
+    expect(configured.mailSettings()).toEqual({
+      mode: "configured",
+      smtpUrl: "smtp://user:pass@mail.example:587",
+      from: "Bookings <bookings@timetap.example>",
+    });
+    expect(() => readConfig({ SMTP_URL: "mail.example" })).toThrow(
+      "SMTP_URL must be an smtp:// or smtps:// URL.",
+    );
+    expect(() => readConfig({ EMAIL_FROM: "TimeTap" })).toThrow(
+      "EMAIL_FROM must be an address, or Name <address>.",
+    );
+  });
+
   it("pins the clock only to a valid instant given in TIMETAP_CLOCK_START", () => {
     expect(readConfig({ TIMETAP_CLOCK_START: undefined }).clockStart).toBeUndefined();
     const pinned = readConfig({ TIMETAP_CLOCK_START: "2027-02-01T07:00:00Z" });

@@ -38,10 +38,11 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     return localSecret(dataDir, name, generate);
   }
 
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     isProduction,
     port: env.PORT,
-    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    appUrl,
     databaseUrl: env.DATABASE_URL,
     /** What createDb opens: the server in DATABASE_URL, else the embedded database. */
     databaseOptions: env.DATABASE_URL
@@ -81,6 +82,21 @@ export function readConfig(environment: Record<string, string | undefined> = pro
         );
       }
       return { mode: "local-emulator" as const };
+    },
+    /**
+     * Where TimeTap's emails go: the SMTP server in SMTP_URL, or (outside production, where it is
+     * required) the mail catcher the web server starts on loopback.
+     */
+    mailSettings: () => {
+      const from = env.EMAIL_FROM ?? `TimeTap <bookings@${new URL(appUrl).hostname}>`;
+      if (env.SMTP_URL) return { mode: "configured" as const, smtpUrl: env.SMTP_URL, from };
+      if (isProduction) throw new ConfigError("SMTP_URL must be set in production.");
+      return {
+        mode: "local-catcher" as const,
+        from,
+        smtpPort: env.MAIL_CATCHER_SMTP_PORT,
+        inboxPort: env.MAIL_CATCHER_INBOX_PORT,
+      };
     },
     /** GOOGLE_BASE_URL when it points at an emulator (setup scripts only; never Google itself). */
     googleBaseUrlForEmulator: (): string => {

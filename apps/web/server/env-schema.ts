@@ -53,6 +53,18 @@ export const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   GOOGLE_BASE_URL: httpUrl.optional(),
   GOOGLE_EMULATOR_PORT: port.default(4010),
+  // Never echoed back: the address may hold a password.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL." })
+    .optional(),
+  /** The From of TimeTap's emails: "TimeTap <bookings@example.com>" or a bare address. */
+  EMAIL_FROM: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "must be an address, or Name <address>.")
+    .optional(),
+  /** Where the development mail catcher listens when SMTP_URL is unset: SMTP, and its inbox. */
+  MAIL_CATCHER_SMTP_PORT: port.default(1025),
+  MAIL_CATCHER_INBOX_PORT: port.default(1080),
   /** `false` when `pnpm worker` processes do the calendar syncing. */
   TIMETAP_INPROCESS_WORKER: z
     .string()

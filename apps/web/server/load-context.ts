@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { startSyncWorker } from "@timetap/api";
+import { startEmailWorker, startSyncWorker } from "@timetap/api";
 import type { Config } from "./config.ts";
 import { createRuntime } from "./runtime.ts";
 
@@ -8,7 +8,7 @@ export async function createAppLoadContext(config: Config) {
   const { appUrl, inProcessWorker, isProduction, sessionSecret } = config;
   const runtime = await createRuntime("web", config);
   const { api } = runtime;
-  const worker = inProcessWorker ? startSyncWorker(api) : undefined;
+  const workers = inProcessWorker ? [startSyncWorker(api), startEmailWorker(api)] : [];
   // In production cookies are Secure and `__Host-` prefixed: only this exact origin, over HTTPS
   // (or loopback), can set or read them.
   const prefix = isProduction ? "__Host-" : "";
@@ -37,8 +37,9 @@ export async function createAppLoadContext(config: Config) {
     sessionCookie,
     oauthStateCookie,
     appUrl,
+    devInboxUrl: runtime.devInboxUrl,
     close: async () => {
-      await worker?.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await runtime.close();
     },
     describe: { ...runtime.describe, worker: inProcessWorker ? "in-process" : "external" },

@@ -10,8 +10,9 @@ import { createDb, DEMO_HOST, seedDemo } from "@timetap/db";
 import { ConfigError, type Config } from "./config.ts";
 import { connectEmulatorCalendar } from "./emulator-grants.ts";
 import { createGoogleForApp } from "./google.ts";
+import { createMailerForApp } from "./mail.ts";
 
-/** The API's dependencies for one process: the web server, or a standalone sync worker. */
+/** The API's dependencies for one process: the web server, or a standalone outbox worker. */
 export async function createRuntime(role: "web" | "worker", config: Config) {
   const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKey } = config;
   if (role === "worker" && !databaseUrl) {
@@ -24,6 +25,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   const clock = clockStart ? clockStartingAt(clockStart) : systemClock;
   const tokens = createTokenCipher(tokenEncryptionKey());
   const { google, emulator, where } = await createGoogleForApp(role, config);
+  const mail = await createMailerForApp(role, config);
   const database = await createDb(databaseOptions);
   // The embedded database serves one process, whose memory can hold the counts; web processes
   // sharing a server database share them through it.
@@ -31,7 +33,16 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     database.kind === "server" ? { kind: "database", prisma: database.prisma } : { kind: "memory" },
     config.rateLimits,
   );
-  const api = createApiDeps({ db: database.prisma, google, tokens, clock, logger, limits });
+  const api = createApiDeps({
+    db: database.prisma,
+    google,
+    mailer: mail.mailer,
+    appUrl: config.appUrl,
+    tokens,
+    clock,
+    logger,
+    limits,
+  });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
     await seedDemo(database.prisma);
@@ -51,14 +62,19 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   }
   return {
     api,
+    /** The development mail catcher's inbox, when this process started one. */
+    devInboxUrl: mail.inboxUrl,
     describe: {
       database: database.kind,
       google: where,
+      mail: mail.where,
       ...(clockStart ? { clockPinnedTo: clockStart.toISOString() } : {}),
     },
     close: async () => {
+      mail.mailer.close();
       await database.close();
       await emulator?.close();
+      await mail.catcher?.close();
     },
   };
 }

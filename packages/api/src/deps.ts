@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@timetap/db";
+import type { Mailer } from "@timetap/email";
 import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
@@ -15,6 +16,8 @@ export interface ApiSettings {
   busyTimesDeadlineMs: number;
   /** How long a claimed sync row stays reserved for the worker that claimed it. */
   syncLeaseMs: number;
+  /** How long a claimed email row stays reserved for the worker sending it. */
+  emailLeaseMs: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -23,6 +26,8 @@ export const defaultApiSettings: ApiSettings = {
   // Longer than any single Google attempt (10 s call + 5 s conference wait), so only a crashed
   // worker's rows become claimable again.
   syncLeaseMs: 60_000,
+  // Longer than one SMTP attempt (10 s to connect, 20 s of silence at most).
+  emailLeaseMs: 60_000,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;
@@ -31,6 +36,10 @@ const BUSY_TIMES_TTL_MS = 5 * 60_000;
 export interface ApiDeps {
   db: PrismaClient;
   google: GoogleClient;
+  /** TimeTap's own email: the SMTP transport the composition root built. */
+  mailer: Mailer;
+  /** Where the app is served, for links in emails ("https://timetap.example", no trailing /). */
+  appUrl: string;
   tokens: TokenCipher;
   clock: Clock;
   logger: Logger;

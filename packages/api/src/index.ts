@@ -6,6 +6,7 @@ export { createJsonLogger, createMemoryLogger, type Logger } from "./lib/logger.
 export { clockStartingAt, systemClock, type Clock } from "./lib/clock.ts";
 export { createTokenCipher, type TokenCipher } from "./lib/token-crypto.ts";
 export { startSyncWorker } from "./calendar-sync/sync-worker.ts";
+export { startEmailWorker } from "./notifications/email-worker.ts";
 export { sameSecret } from "./lib/same-secret.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

@@ -1,12 +1,18 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DevInboxLink } from "~/components/dev-inbox-link";
 
 export const meta: MetaFunction = () => [
   { title: "TimeTap — book a session" },
   { name: "description", content: "Book a session with a coach, tutor or consultant." },
 ];
 
+export function loader({ context }: LoaderFunctionArgs) {
+  return { inboxUrl: context.devInboxUrl ?? null };
+}
+
 export default function Index() {
+  const { inboxUrl } = useLoaderData<typeof loader>();
   return (
     <section className="space-y-6">
       <h1 className="text-4xl font-bold tracking-tight">
@@ -24,6 +30,7 @@ export default function Index() {
           See a demo host
         </Link>
       </div>
+      <DevInboxLink inboxUrl={inboxUrl} />
     </section>
   );
 }

@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { DevInboxLink } from "~/components/dev-inbox-link";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
-  return { host: await (await apiFor(context, request)).host.me() };
+  return {
+    host: await (await apiFor(context, request)).host.me(),
+    inboxUrl: context.devInboxUrl ?? null,
+  };
 }
 
 export default function DashboardLayout() {
-  const { host } = useLoaderData<typeof loader>();
+  const { host, inboxUrl } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <div className="flex items-center justify-between border-b border-tt-border pb-4">
@@ -20,6 +24,7 @@ export default function DashboardLayout() {
           <p className="text-sm text-tt-text-muted">Signed in as {host.email}</p>
         </div>
         <div className="flex items-center gap-4">
+          <DevInboxLink inboxUrl={inboxUrl} />
           <Link to="/dashboard/sessions" className="text-sm text-tt-text-muted underline">
             Signed-in devices
           </Link>

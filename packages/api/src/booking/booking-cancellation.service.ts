@@ -8,14 +8,15 @@ import {
   type BookingAccess,
 } from "./booking-access.ts";
 import { BookingStartedError } from "../lib/service-errors.ts";
+import { outboxEmail } from "../notifications/booking-emails.ts";
 
 export type CancellationRequest = { bookingId: string } & BookingAccess;
 
 /**
- * Cancels a confirmed booking before it starts. The booking and the calendar work its event
- * still needs (removal, with Google emailing the customer) are committed together, like a
- * booking and its event; the freed time can be booked again at once. Cancelling twice is the
- * same as once.
+ * Cancels a confirmed booking before it starts. The booking, the calendar work its event still
+ * needs (removal, with Google emailing the customer) and TimeTap's own cancellation email are
+ * committed together, like a booking and its event; the freed time can be booked again at once.
+ * Cancelling twice is the same as once.
  */
 export async function cancelBooking(deps: ApiDeps, request: CancellationRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
@@ -33,6 +34,7 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
         status: "CANCELLED",
         cancelledAt: now,
         calendarSyncs: { create: { action: "delete", state: deleteState, nextAttemptAt: now } },
+        emails: { create: outboxEmail(deps, booking, "booking_cancelled") },
       },
       select: {
         id: true,

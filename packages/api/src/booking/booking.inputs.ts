@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSlotRange, slotRange } from "../availability/availability.inputs.ts";
-import { bookingToken, hostSlug, instant, recordId } from "../lib/inputs.ts";
+import { bookingToken, hostSlug, instant, recordId, timeZone } from "../lib/inputs.ts";
 
 export const createBookingInput = z.object({
   hostSlug,
@@ -13,6 +13,8 @@ export const createBookingInput = z.object({
     .max(120, "Use at most 120 characters.")
     .optional()
     .transform((name) => name || undefined),
+  /** The zone the customer saw the times in; their emails give the time in it too. */
+  customerTimeZone: timeZone.optional(),
 });
 
 export type CreateBookingInput = z.output<typeof createBookingInput>;

@@ -7,11 +7,13 @@ import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
 import { calendarSyncState } from "../hosts/host-calendar.ts";
+import { outboxEmail } from "../notifications/booking-emails.ts";
 import type { CreateBookingInput } from "./booking.inputs.ts";
 
 /**
- * Books a slot. The booking and its calendar-sync row are committed together, so a confirmed
- * booking always has a durable record of the Google work it still needs; the database's exclusion
+ * Books a slot. The booking, its calendar-sync row and its confirmation email are committed
+ * together, so a confirmed booking always has a durable record of the Google work it still needs
+ * and of the customer's email; the database's exclusion
  * constraint is what makes double booking impossible. Google is tried only after the commit,
  * within a deadline, and never decides whether the booking exists.
  */
@@ -34,6 +36,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
         endTime,
         customerEmail: input.customerEmail,
         customerName: input.customerName ?? null,
+        customerTimeZone: input.customerTimeZone ?? null,
         accessToken: randomBytes(32).toString("base64url"),
         calendarSyncs: {
           create: {
@@ -41,6 +44,13 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
             state: syncState,
             nextAttemptAt: deps.clock.now(),
           },
+        },
+        emails: {
+          create: outboxEmail(
+            deps,
+            { id: bookingId, customerEmail: input.customerEmail },
+            "booking_confirmed",
+          ),
         },
       },
       include: { calendarSyncs: { select: { id: true } } },

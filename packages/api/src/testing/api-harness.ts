@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createTestDb } from "@timetap/db/testing";
+import { createMailer } from "@timetap/email";
+import { startCatcher } from "@timetap/email/catcher";
 import { createGoogle, type GoogleSettings } from "@timetap/google";
 import { startEmulator } from "@timetap/google-emulator";
 import type { Clock } from "../lib/clock.ts";
@@ -16,7 +18,8 @@ const outOfReach = Object.fromEntries(
 
 /**
  * The real parts for integration tests: a fresh database per test file, the Google emulator over
- * HTTP behind the real googleapis client, an adjustable clock and a logger tests can read.
+ * HTTP behind the real googleapis client, the mail catcher over real SMTP behind the real mailer,
+ * an adjustable clock and a logger tests can read.
  */
 export async function createApiHarness(
   options: {
@@ -28,7 +31,15 @@ export async function createApiHarness(
     limitStore?: "memory" | "database";
   } = {},
 ) {
-  const [database, emulator] = await Promise.all([createTestDb(), startEmulator({ port: 0 })]);
+  const [database, emulator, catcher] = await Promise.all([
+    createTestDb(),
+    startEmulator({ port: 0 }),
+    startCatcher(),
+  ]);
+  const mailer = createMailer({
+    smtpUrl: catcher.smtpUrl,
+    from: "TimeTap <bookings@timetap.test>",
+  });
   let now = options.now ?? new Date();
   const clock: Clock = { now: () => new Date(now) };
   const logger = createMemoryLogger();
@@ -52,6 +63,8 @@ export async function createApiHarness(
     db: database.prisma,
     limits,
     google,
+    mailer,
+    appUrl: "http://timetap.test",
     tokens,
     clock,
     logger,
@@ -61,6 +74,7 @@ export async function createApiHarness(
     deps,
     db: database.prisma,
     emulator,
+    catcher,
     tokens,
     logger,
     setNow: (next: Date) => {
@@ -68,6 +82,8 @@ export async function createApiHarness(
     },
     caller: (auth: RequestAuth = {}) => createCaller(createContext(deps, auth)),
     close: async () => {
+      mailer.close();
+      await catcher.close();
       await emulator.close();
       await database.close();
     },

@@ -24,7 +24,7 @@ export function useApiHarness(options: Parameters<typeof createApiHarness>[0] = 
 }
 
 /**
- * A harness for booking tests: before each test an empty emulator, no bookings, the clock at
+ * A harness for booking tests: before each test an empty emulator and inbox, no bookings, the clock at
  * MONDAY_MORNING and the demo host connected; `intro` is the demo's 30-minute package.
  */
 export function useBookingHarness(
@@ -34,6 +34,7 @@ export function useBookingHarness(
   const intro = { id: "" };
   beforeEach(async () => {
     harness.emulator.reset();
+    harness.catcher.clear();
     harness.setNow(MONDAY_MORNING);
     harness.logger.lines.length = 0;
     await harness.db.calendarSync.deleteMany();

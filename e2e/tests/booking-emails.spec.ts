@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import type { CaughtMessage } from "@timetap/email/catcher";
+import { inboxUrl } from "../playwright.config.ts";
+
+/** What the mail catcher caught for `address`, over its control API. */
+async function messagesTo(address: string): Promise<CaughtMessage[]> {
+  const response = await fetch(`${inboxUrl}/__control/messages`);
+  expect(response.ok, "mail catcher").toBe(true);
+  const messages = (await response.json()) as CaughtMessage[];
+  return messages.filter((message) => message.to.includes(address));
+}
+
+test("the booking's confirmation email, opened in the local inbox, carries the Meet link", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const email = `e2e-mail-${Date.now()}@example.com`;
+  await page.goto("/demo");
+  await page.getByRole("link", { name: "Book Free intro call" }).click();
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  const meetLink = await page
+    .getByRole("link", { name: "Join with Google Meet" })
+    .getAttribute("href");
+  expect(meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
+
+  // The worker sends it within a tick or two; exactly one confirmation.
+  await expect.poll(async () => (await messagesTo(email)).length, { timeout: 15_000 }).toBe(1);
+  const [message] = await messagesTo(email);
+
+  await page.goto(inboxUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "TimeTap local inbox" })).toBeVisible();
+  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Booked: Free intro call with Dana Demo" }),
+  ).toBeVisible();
+  const shown = page.frameLocator('iframe[title="The message\'s HTML"]');
+  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
+    "href",
+    meetLink!,
+  );
+  await expect(page.getByRole("link", { name: "invite.ics" })).toBeVisible();
+
+  // How it looks on a phone, for the report.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.setContent(message!.html!);
+  await expect(phone.getByRole("link", { name: "Manage your booking" })).toBeVisible();
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(390);
+  await testInfo.attach("confirmation email at 390 px", {
+    body: await phone.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+  await phone.close();
+});

@@ -1,0 +1,6 @@
+export { createMailer, type Mailer, type OutgoingEmail } from "./mailer.ts";
+export { SmtpSendError } from "./smtp-send-error.ts";
+export { messageIdFor } from "./message-id.ts";
+export type { BookingEmailData, RenderedEmail } from "./booking-email-data.ts";
+export { bookingConfirmedEmail, MEET_LINK_LATER } from "./booking-confirmed-email.ts";
+export { bookingCancelledEmail } from "./booking-cancelled-email.ts";
