@@ -13,6 +13,7 @@ const filled = {
   bufferAfterMinutes: "15",
   dailyMaximum: "4",
   startIntervalMinutes: "30",
+  upcomingPerCustomer: "2",
 };
 
 describe("hostLimitsFromForm", () => {
@@ -23,6 +24,7 @@ describe("hostLimitsFromForm", () => {
       bufferAfterMinutes: 15,
       dailyMaximum: 4,
       startIntervalMinutes: 30,
+      upcomingPerCustomer: 2,
     });
   });
 
@@ -33,6 +35,7 @@ describe("hostLimitsFromForm", () => {
       bufferAfterMinutes: "",
       dailyMaximum: "",
       startIntervalMinutes: "",
+      upcomingPerCustomer: "3",
     };
     expect(hostLimitsFromForm(form(empty)).limits).toEqual({
       horizonDays: 60,
@@ -40,6 +43,7 @@ describe("hostLimitsFromForm", () => {
       bufferAfterMinutes: 0,
       dailyMaximum: null,
       startIntervalMinutes: null,
+      upcomingPerCustomer: 3,
     });
   });
 
@@ -51,6 +55,7 @@ describe("hostLimitsFromForm", () => {
         bufferAfterMinutes: 10,
         dailyMaximum: null,
         startIntervalMinutes: null,
+        upcomingPerCustomer: 3,
       }),
     ).toEqual({
       horizonDays: "60",
@@ -58,16 +63,24 @@ describe("hostLimitsFromForm", () => {
       bufferAfterMinutes: "10",
       dailyMaximum: "",
       startIntervalMinutes: "",
+      upcomingPerCustomer: "3",
     });
   });
 
   it("puts missing days and unreadable numbers on their field, keeping what was typed", () => {
     const result = hostLimitsFromForm(
-      form({ ...filled, horizonDays: "", dailyMaximum: "many", startIntervalMinutes: "7" }),
+      form({
+        ...filled,
+        horizonDays: "",
+        dailyMaximum: "many",
+        startIntervalMinutes: "7",
+        upcomingPerCustomer: "",
+      }),
     );
     expect(result.limits).toBeUndefined();
     expect(result.errors).toEqual({
       horizonDays: "Give a number of days.",
+      upcomingPerCustomer: "Give a number of sessions.",
       dailyMaximum: "Give a number, like 15.",
       startIntervalMinutes: "Pick one of the choices.",
     });

@@ -18,6 +18,7 @@ const HOST_FIELDS = [
   "bufferAfterMinutes",
   "dailyMaximum",
   "startIntervalMinutes",
+  "upcomingPerCustomer",
 ] as const;
 
 export const PACKAGE_LIMIT_FIELDS = [
@@ -65,12 +66,15 @@ export function hostLimitsFromForm(form: FormData) {
   const read = reader(form, HOST_FIELDS);
   const horizonDays = read.number("horizonDays");
   if (horizonDays === null) read.errors.horizonDays = "Give a number of days.";
+  const upcomingPerCustomer = read.number("upcomingPerCustomer");
+  if (upcomingPerCustomer === null) read.errors.upcomingPerCustomer = "Give a number of sessions.";
   const limits: BookingLimitsUpdate = {
     horizonDays: horizonDays ?? 0,
     bufferBeforeMinutes: read.number("bufferBeforeMinutes") ?? 0,
     bufferAfterMinutes: read.number("bufferAfterMinutes") ?? 0,
     dailyMaximum: read.number("dailyMaximum"),
     startIntervalMinutes: read.startInterval("startIntervalMinutes"),
+    upcomingPerCustomer: upcomingPerCustomer ?? 0,
   };
   if (Object.keys(read.errors).length > 0) return { values: read.values, errors: read.errors };
   return { values: read.values, limits };
@@ -84,6 +88,7 @@ export function hostLimitsFormValues(limits: BookingLimitsUpdate): HostLimitsFor
     dailyMaximum: limits.dailyMaximum === null ? "" : String(limits.dailyMaximum),
     startIntervalMinutes:
       limits.startIntervalMinutes === null ? "" : String(limits.startIntervalMinutes),
+    upcomingPerCustomer: String(limits.upcomingPerCustomer ?? ""),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   SlotNotOfferedError,
   SlotTakenError,
   SlugTakenError,
+  TooManyUpcomingError,
   UnverifiedEmailError,
 } from "./lib/service-errors.ts";
 
@@ -68,6 +69,7 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [RetryRefusedError, "PRECONDITION_FAILED"],
   [UnverifiedEmailError, "FORBIDDEN"],
   [EmailOfAnotherAccountError, "CONFLICT"],
+  [TooManyUpcomingError, "CONFLICT"],
 ];
 
 /**

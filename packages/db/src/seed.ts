@@ -19,6 +19,7 @@ const DEFAULT_LIMITS = {
   bufferAfterMinutes: 0,
   dailyMaximum: null,
   startIntervalMinutes: null,
+  upcomingPerCustomer: 3,
 };
 /** No package overrides the host's limits. */
 const NO_OVERRIDES = {

@@ -9,6 +9,7 @@ import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
 import { calendarSyncState } from "../hosts/host-calendar.ts";
 import { outboxEmail } from "../notifications/booking-emails.ts";
 import type { CreateBookingInput } from "./booking.inputs.ts";
+import { requireRoomForCustomer } from "./upcoming-per-customer.ts";
 
 /**
  * Books a slot. The booking, its calendar-sync row and its confirmation email are committed
@@ -21,6 +22,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   await deps.limits.consume("bookingChangesPerEmail", input.customerEmail.toLowerCase());
   const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
   const { host, pkg } = bookable;
+  await requireRoomForCustomer(deps, host, input.customerEmail);
   const { start: startTime, end: endTime } = await requireFreeSlot(deps, bookable, input.startTime);
 
   const syncState = calendarSyncState(host);

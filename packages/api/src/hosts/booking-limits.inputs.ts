@@ -28,13 +28,23 @@ const startIntervalMinutes = z.union(
   },
 );
 
-/** The host's defaults for every package, and their daily maximum (null = no limit). */
+const upcomingPerCustomer = z
+  .number()
+  .int("Give a whole number of sessions.")
+  .min(1, "Let a customer hold at least one upcoming session.")
+  .max(50, "Let a customer hold at most 50 upcoming sessions.");
+
+/**
+ * The host's defaults for every package, their daily maximum (null = no limit) and how many
+ * upcoming sessions one customer may hold (left out: unchanged).
+ */
 export const bookingLimitsInput = z.object({
   horizonDays,
   bufferBeforeMinutes: bufferMinutes,
   bufferAfterMinutes: bufferMinutes,
   dailyMaximum: dailyMaximum.nullable(),
   startIntervalMinutes: startIntervalMinutes.nullable(),
+  upcomingPerCustomer: upcomingPerCustomer.optional(),
 });
 
 export type BookingLimitsUpdate = z.output<typeof bookingLimitsInput>;

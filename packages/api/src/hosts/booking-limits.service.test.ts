@@ -26,9 +26,12 @@ describe("host.bookingLimits and host.updateBookingLimits", () => {
       bufferAfterMinutes: 0,
       dailyMaximum: null,
       startIntervalMinutes: null,
+      upcomingPerCustomer: 3,
     });
-    await expect(host.updateBookingLimits(limits)).resolves.toEqual(limits);
-    expect(await host.bookingLimits()).toEqual(limits);
+    // What the update leaves out (the per-customer allowance) stays as it was.
+    const saved = { ...limits, upcomingPerCustomer: 3 };
+    await expect(host.updateBookingLimits(limits)).resolves.toEqual(saved);
+    expect(await host.bookingLimits()).toEqual(saved);
   });
 
   it("refuse values out of range with a sentence, and change nothing", async () => {

@@ -9,6 +9,7 @@ const hostLimitsSelect = {
   bufferAfterMinutes: true,
   dailyMaximum: true,
   startIntervalMinutes: true,
+  upcomingPerCustomer: true,
 } as const;
 
 /** The host's default booking limits, which each package may override. */

@@ -117,3 +117,13 @@ export class EmailOfAnotherAccountError extends Error {
     );
   }
 }
+
+/** The customer already holds as many upcoming sessions with this host as the host allows. */
+export class TooManyUpcomingError extends Error {
+  override name = "TooManyUpcomingError";
+  constructor(limit: number, hostName: string) {
+    super(
+      `You already have ${limit} upcoming ${limit === 1 ? "session" : "sessions"} with ${hostName}. Please book another once one has taken place, or cancel one first.`,
+    );
+  }
+}

@@ -77,6 +77,21 @@ export function HostLimitsForm({
           9:30…; the session&apos;s length offers 9:00, 9:45, 10:30… for a 45-minute session.
         </LimitAbout>
       </Field>
+      <Field
+        {...field("upcomingPerCustomer")}
+        label="Upcoming sessions per customer"
+        hint="1 to 50"
+      >
+        <input
+          {...control("upcomingPerCustomer")}
+          type="number"
+          defaultValue={values.upcomingPerCustomer}
+        />
+        <LimitAbout id="limits-upcomingPerCustomer">
+          How many sessions one customer (one email address) may have booked ahead with you at a
+          time, so nobody can fill your calendar.
+        </LimitAbout>
+      </Field>
       <FormError message={errors?.form} />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save rules

@@ -13,6 +13,7 @@ const defaults = {
   bufferAfterMinutes: 10,
   dailyMaximum: null,
   startIntervalMinutes: null,
+  upcomingPerCustomer: 3,
   minimumNoticeMinutes: 120,
 };
 
