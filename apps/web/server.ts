@@ -43,9 +43,10 @@ async function main() {
     }),
   );
 
-  const server = app.listen(port, () => {
+  const started = () =>
     context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });
-  });
+  // The development server (secrets on disk, the emulator's grants) is for this machine only.
+  const server = isProduction ? app.listen(port, started) : app.listen(port, "127.0.0.1", started);
   const shutdown = () => {
     server.close(async () => {
       await context.close();

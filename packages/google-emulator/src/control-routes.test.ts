@@ -113,13 +113,17 @@ describe("control HTTP API", () => {
     expect((await fetch(`${emulator.url}/oauth2/v3/userinfo`, bearer(fresh))).status).toBe(401);
   });
 
-  it("reads JSON bodies whatever the content type", async () => {
-    const res = await fetch(`${emulator.url}/__control/users`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: JSON.stringify({ email: "curl@example.com" }),
-    });
-    expect(await res.json()).toMatchObject({ email: "curl@example.com", name: "curl" });
+  it("refuses a control request that is not JSON, which a page on another site could send", async () => {
+    for (const type of ["application/x-www-form-urlencoded", "text/plain"]) {
+      const res = await fetch(`${emulator.url}/__control/revoke-user`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body: JSON.stringify({ email: "host@example.com" }),
+      });
+      expect(res.status).toBe(415);
+    }
+    const token = await accessToken("host@example.com");
+    expect((await fetch(`${emulator.url}/oauth2/v3/userinfo`, bearer(token))).status).toBe(200);
   });
 
   it("resets all state", async () => {

@@ -52,8 +52,14 @@ export function handleControl(controls: Controls, req: ParsedRequest): Reply {
   const handler = handlers[`${req.method} ${req.url.pathname.slice(controlPrefix.length)}`];
   if (!handler)
     return { status: 404, json: { error: `No control route ${req.method} ${req.url.pathname}` } };
+  // Only JSON: a page on another site can make a browser POST a form or text/plain to this
+  // loopback port without asking, but not a JSON request (that needs a CORS preflight).
+  if (req.method !== "GET" && !req.headers["content-type"]?.startsWith("application/json"))
+    return {
+      status: 415,
+      json: { error: "Send control requests as JSON (Content-Type: application/json)." },
+    };
   try {
-    // Control bodies are JSON whatever the content type says, so `curl -d '{...}'` works.
     return handler(controls, asRecord(parseBody(req.rawBody, "application/json")) ?? {}, req);
   } catch (error) {
     if (error instanceof ControlError) return { status: 400, json: { error: error.message } };
