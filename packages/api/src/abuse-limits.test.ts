@@ -78,6 +78,31 @@ describe("abuse limits", () => {
     ).resolves.toMatchObject({ email: DEMO_HOST.email });
   });
 
+  it("counts wrong API keys wherever they are tried, such as when asking for a move's times", async () => {
+    const booked = await from("198.51.100.30").booking.create(bookingInput(intro.id, monday(10)));
+    const movingWith = (apiKey: string) =>
+      harness
+        .caller({ clientIp: "203.0.113.31", authorization: `Bearer ${apiKey}` })
+        .availability.slots({
+          hostSlug: "demo",
+          packageId: intro.id,
+          from: monday(0),
+          to: monday(23),
+          reschedule: { id: booked.id },
+        });
+    await expect(movingWith(generateApiKey())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(movingWith(generateApiKey())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Those two wrong keys used up the address's allowance: even a right key is refused now.
+    const host = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    const key = generateApiKey();
+    await harness.db.apiKey.create({
+      data: { hostId: host.id, name: "m", hashedKey: hashApiKey(key) },
+    });
+    await expect(
+      harness.caller({ clientIp: "203.0.113.31", authorization: `Bearer ${key}` }).host.me(),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
   it("shares the counts between web processes through the database", async () => {
     // A second process: its own limiter over the same database.
     const elsewhere = createRateLimits({ kind: "database", prisma: harness.db }, limits);

@@ -101,14 +101,8 @@ export const limitedPerClient = (kind: RateLimitKind) =>
   });
 
 export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  // An address that keeps presenting wrong API keys is stopped before it can guess further.
-  const keyPresenter = ctx.auth.authorization ? ctx.auth.clientIp : null;
-  if (keyPresenter) await ctx.limits.check("apiKeyFailuresPerIp", keyPresenter);
-  const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
-  if (!caller) {
-    if (keyPresenter) await ctx.limits.consume("apiKeyFailuresPerIp", keyPresenter);
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
-  }
+  const caller = await authenticateHost(ctx);
+  if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
   return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
 });
 

@@ -16,7 +16,7 @@ import { withoutOwnTime } from "./own-time.ts";
 
 type AvailabilityDeps = Pick<
   Context,
-  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "auth"
+  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "auth" | "limits"
 >;
 
 /**
@@ -42,7 +42,7 @@ export async function getAvailableSlots(
  * `moved` blocks neither with its own row nor with its own event.
  */
 export async function freeSlots(
-  deps: Pick<AvailabilityDeps, Exclude<keyof AvailabilityDeps, "auth">>,
+  deps: Pick<AvailabilityDeps, Exclude<keyof AvailabilityDeps, "auth" | "limits">>,
   bookable: Bookable,
   range: { from: Date; to: Date },
   moved: MovingBooking | null = null,

@@ -15,11 +15,11 @@ export type BookingAccess = { by: "customer"; token: string } | { by: "host"; ho
  * NotFoundError as a wrong token.
  */
 export async function accessOf(
-  ctx: Pick<Context, "db" | "auth" | "clock">,
+  ctx: Pick<Context, "db" | "auth" | "clock" | "limits">,
   token: string | undefined,
 ): Promise<BookingAccess> {
   if (token !== undefined) return { by: "customer", token };
-  const caller = await authenticateHost(ctx.db, ctx.auth, ctx.clock.now());
+  const caller = await authenticateHost(ctx);
   if (!caller) throw new NotFoundError("Booking not found.");
   return { by: "host", hostId: caller.host.id };
 }

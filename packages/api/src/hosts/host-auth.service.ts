@@ -1,12 +1,27 @@
 import type { PrismaClient } from "@timetap/db";
-import type { RequestAuth } from "../context.ts";
+import type { Context, RequestAuth } from "../context.ts";
 import { hashApiKey } from "./api-key.ts";
 
 /**
  * The host behind a request, and how it proved who it is: the session's host (signed in through
- * Google), or the owner of a `Bearer` API key.
+ * Google), or the owner of a `Bearer` API key. Every way in goes through here, so an address that
+ * keeps presenting wrong API keys is stopped before it can guess further, whichever procedure it
+ * tries them on.
  */
-export async function authenticateHost(db: PrismaClient, auth: RequestAuth, now: Date) {
+export async function authenticateHost({
+  db,
+  auth,
+  clock,
+  limits,
+}: Pick<Context, "db" | "auth" | "clock" | "limits">) {
+  const keyPresenter = auth.authorization ? auth.clientIp : null;
+  if (keyPresenter) await limits.check("apiKeyFailuresPerIp", keyPresenter);
+  const caller = await identify(db, auth, clock.now());
+  if (!caller && keyPresenter) await limits.consume("apiKeyFailuresPerIp", keyPresenter);
+  return caller;
+}
+
+async function identify(db: PrismaClient, auth: RequestAuth, now: Date) {
   if (auth.sessionHostId) {
     const host = await db.host.findUnique({ where: { id: auth.sessionHostId } });
     return host && { host, via: "session" as const };
