@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { EventResource } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
+import { eventsWith } from "./calendar-events.ts";
 
 const DEMO_HOST_EMAIL = "demo@timetap.local";
 const MEET_LINK = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
@@ -18,16 +18,7 @@ async function control(path: string, body?: unknown): Promise<unknown> {
   return response.json();
 }
 
-async function demoEventsWith(attendee: string) {
-  const events = (await control(
-    `events?email=${encodeURIComponent(DEMO_HOST_EMAIL)}`,
-  )) as EventResource[];
-  return events.filter((event) =>
-    (event["attendees"] as Array<{ email: string }> | undefined)?.some(
-      (guest) => guest.email === attendee,
-    ),
-  );
-}
+const demoEventsWith = (attendee: string) => eventsWith(DEMO_HOST_EMAIL, attendee);
 
 /** Pages ahead from the week shown until one offers at least `count` times (at most 3 weeks). */
 async function showWeekWithTimes(page: Page, count: number) {

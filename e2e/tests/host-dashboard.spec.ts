@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { EventResource } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
+import { eventsWith } from "./calendar-events.ts";
 
 const DEMO_HOST_EMAIL = "demo@timetap.local";
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -8,18 +8,7 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 // The demo host's own zone, so the booking page shows times as the dashboard does.
 test.use({ timezoneId: "Europe/Berlin" });
 
-async function demoEventsWith(attendee: string) {
-  const response = await fetch(
-    `${emulatorUrl}/__control/events?email=${encodeURIComponent(DEMO_HOST_EMAIL)}`,
-  );
-  expect(response.ok).toBe(true);
-  const events = (await response.json()) as EventResource[];
-  return events.filter((event) =>
-    (event["attendees"] as Array<{ email: string }> | undefined)?.some(
-      (guest) => guest.email === attendee,
-    ),
-  );
-}
+const demoEventsWith = (attendee: string) => eventsWith(DEMO_HOST_EMAIL, attendee);
 
 /** Signs in as the demo host through the Google emulator's consent page. */
 async function signInAsDemoHost(page: Page) {

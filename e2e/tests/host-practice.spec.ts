@@ -1,22 +1,8 @@
 import { expect, test } from "@playwright/test";
-import type { EventResource } from "@timetap/google-emulator";
-import { emulatorUrl } from "../playwright.config.ts";
+import { eventsWith } from "./calendar-events.ts";
 
 // Lisbon keeps UTC in February: the times on the pages read as the instants below.
 test.use({ timezoneId: "Europe/Lisbon" });
-
-async function eventsOf(hostEmail: string, attendee: string) {
-  const response = await fetch(
-    `${emulatorUrl}/__control/events?email=${encodeURIComponent(hostEmail)}`,
-  );
-  expect(response.ok).toBe(true);
-  const events = (await response.json()) as EventResource[];
-  return events.filter((event) =>
-    (event["attendees"] as Array<{ email: string }> | undefined)?.some(
-      (guest) => guest.email === attendee,
-    ),
-  );
-}
 
 // The app's clock stands at Monday 2027-02-01 07:00Z; a new host works weekdays 9:00–17:00.
 test("a host shapes their offering; a customer books around the day off; the host moves the booking and its event follows", async ({
@@ -67,7 +53,7 @@ test("a host shapes their offering; a customer books around the day off; the hos
   const join = page.getByRole("link", { name: "Join with Google Meet" });
   await expect(join).toHaveAttribute("href", /^https:\/\/meet\.google\.com\//);
   const meetLink = await join.getAttribute("href");
-  const [booked] = await eventsOf(hostEmail, customer);
+  const [booked] = await eventsWith(hostEmail, customer);
   expect((booked?.["start"] as { dateTime: string }).dateTime).toBe("2027-02-02T09:00:00.000Z");
 
   // The host moves it to Thursday from the dashboard; the same event moves, Meet link and all.
@@ -87,11 +73,11 @@ test("a host shapes their offering; a customer books around the day off; the hos
   );
   await expect
     .poll(async () => {
-      const [event] = await eventsOf(hostEmail, customer);
+      const [event] = await eventsWith(hostEmail, customer);
       return (event?.["start"] as { dateTime: string } | undefined)?.dateTime;
     })
     .toBe("2027-02-04T09:45:00.000Z");
-  const [moved] = await eventsOf(hostEmail, customer);
+  const [moved] = await eventsWith(hostEmail, customer);
   expect(moved?.["id"]).toBe(booked?.["id"]);
   expect(moved?.["hangoutLink"]).toBe(meetLink);
 });
