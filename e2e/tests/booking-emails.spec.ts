@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 import type { CaughtMessage } from "@timetap/email/catcher";
 import { inboxUrl } from "../playwright.config.ts";
 
