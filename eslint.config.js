@@ -52,6 +52,7 @@ const testCode = [
   "apps/web/app/testing/**",
   "e2e/**",
   "bench/**",
+  "tooling/scale/**",
   "**/vitest.config.ts",
   "**/playwright.config.ts",
 ];

@@ -52,6 +52,7 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
     clockStart: env.TIMETAP_CLOCK_START,
     trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
     rateLimits: Object.fromEntries(
       rateLimitKinds.map((kind) => [
         kind,

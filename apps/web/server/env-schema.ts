@@ -71,10 +71,6 @@ export const envSchema = z.object({
     .optional()
     .transform((value) => value !== "false"),
   /**
-   * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
-   * see the same weekday and hour whatever day they run. For tests only.
-   */
-  /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
    * cannot forge its way around an abuse limit.
@@ -88,6 +84,12 @@ export const envSchema = z.object({
   ...Object.fromEntries(
     rateLimitKinds.map((kind) => [rateLimitVariable(kind), rateLimit.optional()]),
   ),
+  /** The bearer token `/metrics` asks for; in production `/metrics` is off without one. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters.").optional(),
+  /**
+   * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
+   * see the same weekday and hour whatever day they run. For tests only.
+   */
   TIMETAP_CLOCK_START: z.iso
     .datetime({
       offset: true,

@@ -2,6 +2,7 @@ import {
   clockStartingAt,
   createApiDeps,
   createJsonLogger,
+  createMetrics,
   createRateLimits,
   createTokenCipher,
   systemClock,
@@ -24,9 +25,15 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   const logger = createJsonLogger();
   const clock = clockStart ? clockStartingAt(clockStart) : systemClock;
   const tokens = createTokenCipher(tokenEncryptionKey());
-  const { google, emulator, where } = await createGoogleForApp(role, config);
-  const mail = await createMailerForApp(role, config);
   const database = await createDb(databaseOptions);
+  // Built before the Google client, which reports each call to it.
+  const metrics = createMetrics({ db: database.prisma, clock });
+  const { google, emulator, where } = await createGoogleForApp(
+    role,
+    config,
+    metrics.observeGoogleCall,
+  );
+  const mail = await createMailerForApp(role, config);
   // The embedded database serves one process, whose memory can hold the counts; web processes
   // sharing a server database share them through it.
   const limits = createRateLimits(
@@ -42,6 +49,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     clock,
     logger,
     limits,
+    metrics,
   });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.

@@ -8,6 +8,8 @@ export { createTokenCipher, type TokenCipher } from "./lib/token-crypto.ts";
 export { startSyncWorker } from "./calendar-sync/sync-worker.ts";
 export { startEmailWorker } from "./notifications/email-worker.ts";
 export { sameSecret } from "./lib/same-secret.ts";
+export { createMetrics, type Metrics } from "./lib/metrics.ts";
+export { checkReadiness } from "./health/readiness.service.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { connectCalendar } from "./hosts/host-calendar.ts";

@@ -86,9 +86,23 @@ const mapServiceErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Counts what operators watch: bookings made, times lost to a race, requests held by a limit. */
+const countOutcomes = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) {
+    if (path === "booking.create") ctx.metrics.bookingCreated();
+    return result;
+  }
+  const { cause, code } = result.error;
+  if (cause instanceof RateLimitedError) ctx.metrics.rateLimited(cause.limit);
+  else if (code === "CONFLICT" && (path === "booking.create" || path === "booking.reschedule"))
+    ctx.metrics.bookingConflict(path);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapServiceErrors);
+export const publicProcedure = t.procedure.use(countOutcomes).use(mapServiceErrors);
 
 /**
  * Counts each call against the client address's limit of `kind`. In-process callers without an
