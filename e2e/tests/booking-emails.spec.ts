@@ -32,7 +32,12 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
 
   await page.goto(inboxUrl);
   await expect(page.getByRole("heading", { level: 1, name: "TimeTap local inbox" })).toBeVisible();
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
+  // The host's notice of the booking names the customer too: open the customer's own email.
+  await page
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("link", { name: "Booked: Free intro call with Dana Demo" })
+    .click();
   await expect(
     page.getByRole("heading", { level: 1, name: "Booked: Free intro call with Dana Demo" }),
   ).toBeVisible();

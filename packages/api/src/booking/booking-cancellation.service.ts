@@ -17,8 +17,8 @@ export type CancellationRequest = { bookingId: string } & BookingAccess;
 /**
  * Cancels a confirmed booking before it starts. The booking, the calendar work its event still
  * needs (removal, with Google emailing the customer), TimeTap's own cancellation email, the
- * host's notice and the dropping of reminders not yet sent are committed together, like a booking and its event; the freed time can be booked again at once.
- * Cancelling twice is the same as once.
+ * host's notice and the dropping of reminders not yet sent are committed together, like a booking
+ * and its event; the freed time can be booked again at once. Cancelling twice is the same as once.
  */
 export async function cancelBooking(deps: ApiDeps, request: CancellationRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);

@@ -22,8 +22,8 @@ export type RescheduleRequest = { bookingId: string; startTime: Date } & Booking
 /**
  * Moves a confirmed booking to another offered time of the same package. The new times, the
  * calendar work they need (moving the event; Google emails the customer), the reminders moved to
- * the new start and the host's notice commit together; the
- * exclusion constraint refuses a time someone else holds. The Meet link stays the same.
+ * the new start and the host's notice commit together; the exclusion constraint refuses a time
+ * someone else holds. The Meet link stays the same.
  */
 export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);

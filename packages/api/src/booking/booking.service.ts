@@ -16,8 +16,8 @@ import { requireRoomForCustomer } from "./upcoming-per-customer.ts";
 /**
  * Books a slot. The booking, its calendar-sync row and its emails (the customer's confirmation,
  * the host's notice, the reminders due later) are committed together, so a confirmed booking
- * always has a durable record of the Google work it still needs and of its emails; the database's exclusion
- * constraint is what makes double booking impossible. Google is tried only after the commit,
+ * always has a durable record of the Google work it still needs and of its emails; the database's
+ * exclusion constraint is what makes double booking impossible. Google is tried only after the commit,
  * within a deadline, and never decides whether the booking exists.
  */
 export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {

@@ -124,7 +124,9 @@ describe("host.retrySync", () => {
     });
     expect(await harness.db.calendarSync.findFirstOrThrow()).toMatchObject({ state: "parked" });
   });
+});
 
+describe("host.bookings and undelivered emails", () => {
   it("names an email the mail server refused for good, with the server's reason", async () => {
     harness.catcher.reject("gone@example.com", "550 5.1.1 gone@example.com: no such mailbox");
     await harness
