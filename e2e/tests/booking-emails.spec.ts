@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { CaughtMessage } from "@timetap/email/catcher";
 import { inboxUrl } from "../playwright.config.ts";
+import { expectEmailFitsPhone } from "./email-on-phone.ts";
 
 /** What the mail catcher caught for `address`, over its control API. */
 async function messagesTo(address: string): Promise<CaughtMessage[]> {
@@ -49,14 +50,10 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
   await expect(page.getByRole("link", { name: "invite.ics" })).toBeVisible();
 
   // How it looks on a phone, for the report.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.setContent(message!.html!);
-  await expect(phone.getByRole("link", { name: "Manage your booking" })).toBeVisible();
-  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(390);
-  await testInfo.attach("confirmation email at 390 px", {
-    body: await phone.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
-  await phone.close();
+  await expectEmailFitsPhone(
+    { browser, testInfo },
+    message!.html!,
+    "Manage your booking",
+    "confirmation email",
+  );
 });

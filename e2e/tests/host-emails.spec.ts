@@ -1,21 +1,25 @@
 import { expect, test } from "@playwright/test";
 import type { CaughtMessage } from "@timetap/email/catcher";
 import { inboxUrl } from "../playwright.config.ts";
+import { expectEmailFitsPhone } from "./email-on-phone.ts";
 import { signInNewHost } from "./new-host.ts";
 
-/** The subjects of what the mail catcher caught for `address`, over its control API. */
-async function subjectsTo(address: string): Promise<string[]> {
+/** What the mail catcher caught for `address`, over its control API. */
+async function messagesTo(address: string): Promise<CaughtMessage[]> {
   const response = await fetch(`${inboxUrl}/__control/messages`);
   expect(response.ok, "mail catcher").toBe(true);
   const messages = (await response.json()) as CaughtMessage[];
-  return messages.filter((message) => message.to.includes(address)).map((m) => m.subject);
+  return messages.filter((message) => message.to.includes(address));
 }
+
+const subjectsTo = async (address: string) => (await messagesTo(address)).map((m) => m.subject);
 
 test.use({ timezoneId: "Europe/Berlin" });
 
 test("the host sets their emails on the dashboard, hears of a booking, and sees why its confirmation was not delivered", async ({
   page,
-}) => {
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const slug = await signInNewHost(page, {
     prefix: "e2e-emails",
@@ -66,4 +70,13 @@ test("the host sets their emails on the dashboard, hears of a booking, and sees 
     ).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   expect(await subjectsTo(customer)).toEqual([]);
+
+  // The host's notice on a phone, for the report.
+  const [notice] = await messagesTo(hostEmail);
+  await expectEmailFitsPhone(
+    { browser, testInfo },
+    notice!.html!,
+    "Open your dashboard",
+    "host notice",
+  );
 });
