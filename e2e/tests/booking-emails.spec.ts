@@ -1,15 +1,7 @@
 import { expect, test } from "@playwright/test";
-import type { CaughtMessage } from "@timetap/email/catcher";
 import { inboxUrl } from "../playwright.config.ts";
+import { messagesTo } from "./caught-mail.ts";
 import { expectEmailFitsPhone } from "./email-on-phone.ts";
-
-/** What the mail catcher caught for `address`, over its control API. */
-async function messagesTo(address: string): Promise<CaughtMessage[]> {
-  const response = await fetch(`${inboxUrl}/__control/messages`);
-  expect(response.ok, "mail catcher").toBe(true);
-  const messages = (await response.json()) as CaughtMessage[];
-  return messages.filter((message) => message.to.includes(address));
-}
 
 test("the booking's confirmation email, opened in the local inbox, carries the Meet link", async ({
   page,
