@@ -179,6 +179,9 @@ for (const screen of SCREENS) {
       await expect(page.getByText(/at most 365/i)).toBeVisible();
       await expectAccessible(page, "the booking rules page with an error", width);
 
+      await page.goto("/dashboard/emails");
+      await expectAccessible(page, "the email settings page", width);
+
       await page.goto("/dashboard/profile");
       await expectAccessible(page, "the profile page", width);
       await page.goto("/dashboard/sessions");

@@ -36,7 +36,18 @@ export async function findBookingFor(
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
     include: {
-      host: { select: { slug: true, calendarStatus: true, googleRefreshToken: true } },
+      host: {
+        select: {
+          slug: true,
+          calendarStatus: true,
+          googleRefreshToken: true,
+          // What the change's emails need: the host's notice and the customer's reminders.
+          email: true,
+          hostNotices: true,
+          reminder24h: true,
+          reminder1h: true,
+        },
+      },
       calendarSyncs: { where: { action: "create" }, select: { state: true }, take: 1 },
     },
   });

@@ -20,6 +20,8 @@ import {
   removeDateOverride,
   setDateHours,
 } from "./date-overrides.service.ts";
+import { emailSettingsInput } from "./email-settings.inputs.ts";
+import { getEmailSettings, updateEmailSettings } from "./email-settings.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
 import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
@@ -75,6 +77,10 @@ export const hostRouter = router({
   updatePackageLimits: hostProcedure
     .input(updatePackageLimitsInput)
     .mutation(({ ctx, input }) => updatePackageLimits(ctx, ctx.host.id, input)),
+  emailSettings: hostProcedure.query(({ ctx }) => getEmailSettings(ctx, ctx.host.id)),
+  updateEmailSettings: hostProcedure
+    .input(emailSettingsInput)
+    .mutation(({ ctx, input }) => updateEmailSettings(ctx, ctx.host.id, input)),
   packages: hostProcedure.query(({ ctx }) => listPackages(ctx, ctx.host.id)),
   createPackage: hostProcedure
     .input(createPackageInput)
