@@ -52,7 +52,7 @@ export async function createApiHarness(
     conferenceWaitMs: 1_000,
     ...options.google,
   });
-  const tokens = createTokenCipher(randomBytes(32).toString("base64"));
+  const tokens = createTokenCipher([randomBytes(32).toString("base64")]);
   const limits = createRateLimits(
     options.limitStore === "database"
       ? { kind: "database", prisma: database.prisma }
