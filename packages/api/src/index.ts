@@ -11,6 +11,7 @@ export { sameSecret } from "./lib/same-secret.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { connectCalendar } from "./hosts/host-calendar.ts";
+export { apiKeyScopeLabels } from "./hosts/api-key-scopes.ts";
 export { rotateRefreshTokens } from "./hosts/refresh-token-rotation.service.ts";
 export {
   createRateLimits,
