@@ -1,17 +1,15 @@
 import { execFile } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { appRouter, createContext } from "@timetap/api";
 import {
   bookingInput,
   createApiHarness,
   demoWithCalendar,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
+  serveApi,
 } from "@timetap/api/testing";
-import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The example runs as another developer would run it: its own process, over real HTTP, against
@@ -20,8 +18,7 @@ const main = path.join(path.dirname(fileURLToPath(import.meta.url)), "main.ts");
 const run = promisify(execFile);
 
 let harness: Awaited<ReturnType<typeof createApiHarness>>;
-let server: ReturnType<typeof createHTTPServer>;
-let url: string;
+let server: Awaited<ReturnType<typeof serveApi>> | undefined;
 let bookingId: string;
 let readKey: string;
 let manageKey: string;
@@ -36,22 +33,16 @@ beforeAll(async () => {
   manageKey = (
     await dashboard.host.createApiKey({ name: "Front desk", scopes: ["manage_bookings"] })
   ).key;
-  server = createHTTPServer({
-    router: appRouter,
-    createContext: ({ req }) =>
-      createContext(harness.deps, { authorization: req.headers.authorization ?? null }),
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApi(harness.deps);
 });
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await harness?.close();
 });
 
 /** The example's own command line, with its exit code and output. */
 async function example(apiKey: string, ...args: string[]) {
-  const env = { ...process.env, TIMETAP_URL: url, TIMETAP_API_KEY: apiKey };
+  const env = { ...process.env, TIMETAP_URL: server?.url, TIMETAP_API_KEY: apiKey };
   return run(process.execPath, ["--import", "tsx", main, ...args], { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (failed: { code: number; stdout: string; stderr: string }) => failed,
