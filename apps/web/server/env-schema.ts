@@ -26,7 +26,7 @@ export const rateLimitVariable = (kind: (typeof rateLimitKinds)[number]) =>
 /** The cipher's own check of its key, so the rule lives in one place. */
 function isTokenKey(key: string): boolean {
   try {
-    createTokenCipher(key);
+    createTokenCipher([key]);
     return true;
   } catch {
     return false;
@@ -48,6 +48,20 @@ export const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .refine(isTokenKey, "must be 32 bytes, given as base64 or 64 hex digits.")
+    .optional(),
+  /** Newest first: tokens are encrypted with the first, and decrypt with any listed key. */
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.length > 0 && keys.every(isTokenKey),
+      "must list 32-byte keys, newest first, separated by commas; each given as base64 or 64 hex digits.",
+    )
     .optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),

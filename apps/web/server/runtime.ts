@@ -15,7 +15,7 @@ import { createMailerForApp } from "./mail.ts";
 
 /** The API's dependencies for one process: the web server, or a standalone outbox worker. */
 export async function createRuntime(role: "web" | "worker", config: Config) {
-  const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKey } = config;
+  const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKeys } = config;
   if (role === "worker" && !databaseUrl) {
     // PGlite belongs to one process; with it, the web server runs the sync worker itself.
     throw new ConfigError(
@@ -24,7 +24,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   }
   const logger = createJsonLogger();
   const clock = clockStart ? clockStartingAt(clockStart) : systemClock;
-  const tokens = createTokenCipher(tokenEncryptionKey());
+  const tokens = createTokenCipher(tokenEncryptionKeys());
   const database = await createDb(databaseOptions);
   // Built before the Google client, which reports each call to it.
   const metrics = createMetrics({ db: database.prisma, clock });

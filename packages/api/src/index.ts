@@ -13,6 +13,8 @@ export { checkReadiness } from "./health/readiness.service.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { connectCalendar } from "./hosts/host-calendar.ts";
+export { apiKeyScopeLabels } from "./hosts/api-key-scopes.ts";
+export { rotateRefreshTokens } from "./hosts/refresh-token-rotation.service.ts";
 export {
   createRateLimits,
   defaultRateLimits,

@@ -3,8 +3,12 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import type { RateLimitKind } from "./lib/rate-limits.ts";
+import type { ApiKeyScope } from "@timetap/db";
+import { requireScope } from "./hosts/api-key-scopes.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
+  ApiKeyExpiredError,
+  ApiKeyScopeError,
   BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
@@ -70,6 +74,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [UnverifiedEmailError, "FORBIDDEN"],
   [EmailOfAnotherAccountError, "CONFLICT"],
   [TooManyUpcomingError, "CONFLICT"],
+  [ApiKeyExpiredError, "UNAUTHORIZED"],
+  [ApiKeyScopeError, "FORBIDDEN"],
 ];
 
 /**
@@ -117,8 +123,15 @@ export const limitedPerClient = (kind: RateLimitKind) =>
 export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const caller = await authenticateHost(ctx);
   if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
-  return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
+  return next({ ctx: { ...ctx, host: caller.host, via: caller.via, caller } });
 });
+
+/** Host procedures an API key may call only when its host ticked `scope` for it. */
+export const scopedHostProcedure = (scope: ApiKeyScope) =>
+  hostProcedure.use(({ ctx, next }) => {
+    requireScope(ctx.caller, scope);
+    return next();
+  });
 
 /**
  * Host procedures only a signed-in host may call, not an API key: managing the keys themselves,

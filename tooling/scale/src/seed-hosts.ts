@@ -32,7 +32,7 @@ export async function seedHosts(
     }),
     mailer: createMailer({ smtpUrl: "smtp://127.0.0.1:9", from: "scale@timetap.test" }),
     appUrl: "http://127.0.0.1",
-    tokens: createTokenCipher(tokenEncryptionKey),
+    tokens: createTokenCipher([tokenEncryptionKey]),
     clock: systemClock,
     logger: createMemoryLogger(),
     limits: createRateLimits({ kind: "memory" }),

@@ -14,7 +14,8 @@ export const loader = (args: LoaderFunctionArgs) => loadDashboard(args);
 export const action = (args: ActionFunctionArgs) => changeFromDashboard(args);
 
 export default function Dashboard() {
-  const { host, bookings, query, apiKeys, savedHours, moved } = useLoaderData<typeof loader>();
+  const { host, bookings, query, apiKeys, apiKeyScopeLabels, savedHours, moved } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -36,8 +37,9 @@ export default function Dashboard() {
       />
       <ApiKeysCard
         keys={apiKeys}
+        scopeLabels={apiKeyScopeLabels}
         created={actionData && "createdKey" in actionData ? actionData.createdKey : undefined}
-        error={actionData && "keyError" in actionData ? actionData.keyError : undefined}
+        errors={actionData && "keyErrors" in actionData ? actionData.keyErrors : undefined}
       />
     </div>
   );

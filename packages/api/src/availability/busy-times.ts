@@ -26,7 +26,7 @@ export async function googleBusyTimes(
   if (cached) return { busy: cached, degraded: false };
 
   try {
-    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
     const lookup = deps.google.getCalendarBusyTimes(refreshToken, from, to);
     // Past the deadline nobody awaits the lookup any more; its late failure must not go unhandled.
     lookup.catch(() => undefined);

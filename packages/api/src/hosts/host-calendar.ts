@@ -35,7 +35,10 @@ export async function connectCalendar(
   const [, resumed] = await db.$transaction([
     db.host.update({
       where: { id: hostId },
-      data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
+      data: {
+        googleRefreshToken: tokens.encrypt(refreshToken, hostId),
+        calendarStatus: "connected",
+      },
     }),
     db.calendarSync.updateMany({
       where: { state: "parked", booking: { hostId } },
@@ -81,7 +84,7 @@ export async function disconnectCalendar(
   if (!host) throw new NotFoundError("Host not found.");
   if (host.googleRefreshToken) {
     try {
-      await google.revokeToken(tokens.decrypt(host.googleRefreshToken));
+      await google.revokeToken(tokens.decrypt(host.googleRefreshToken, hostId));
     } catch (error) {
       logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
     }

@@ -55,7 +55,7 @@ export async function createApiHarness(
     onCall: metrics.observeGoogleCall,
     ...options.google,
   });
-  const tokens = createTokenCipher(randomBytes(32).toString("base64"));
+  const tokens = createTokenCipher([randomBytes(32).toString("base64")]);
   const limits = createRateLimits(
     options.limitStore === "database"
       ? { kind: "database", prisma: database.prisma }
