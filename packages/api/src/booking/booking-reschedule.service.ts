@@ -9,6 +9,7 @@ import {
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
+import { queueEventUpdateEmail } from "../notifications/booking-emails.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
@@ -20,7 +21,8 @@ export type RescheduleRequest = { bookingId: string; startTime: Date } & Booking
 /**
  * Moves a confirmed booking to another offered time of the same package. The new times and the
  * calendar work they need (moving the event; Google emails the customer) commit together; the
- * exclusion constraint refuses a time someone else holds. The Meet link stays the same.
+ * exclusion constraint refuses a time someone else holds. The Meet link stays the same. The
+ * customer's email with the new time commits with them too.
  */
 export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
@@ -43,28 +45,33 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {
-    const moved = await deps.db.booking.update({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: {
-        startTime: slot.start,
-        endTime: slot.end,
-        calendarSyncs: {
-          // An earlier move not yet made is replaced by this one: one update email, not two.
-          updateMany: {
-            where: { action: "update", state: "pending", lockedUntil: null },
-            data: { state: "skipped" },
+    // The move's email is queued in the same transaction, after the update locked the booking.
+    const moved = await deps.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({
+        where: { id: booking.id, status: "CONFIRMED" },
+        data: {
+          startTime: slot.start,
+          endTime: slot.end,
+          calendarSyncs: {
+            // An earlier move not yet made is replaced by this one: one update email, not two.
+            updateMany: {
+              where: { action: "update", state: "pending", lockedUntil: null },
+              data: { state: "skipped" },
+            },
+            create: { action: "update", state: updateState, nextAttemptAt: now },
           },
-          create: { action: "update", state: updateState, nextAttemptAt: now },
         },
-      },
-      select: {
-        calendarSyncs: {
-          where: { action: "update" },
-          orderBy: { createdAt: "desc" },
-          select: { id: true },
-          take: 1,
+        select: {
+          calendarSyncs: {
+            where: { action: "update" },
+            orderBy: { createdAt: "desc" },
+            select: { id: true },
+            take: 1,
+          },
         },
-      },
+      });
+      await queueEventUpdateEmail(tx, deps, booking, "booking_moved");
+      return updated;
     });
     updateSyncId = moved.calendarSyncs[0]?.id;
   } catch (error) {
