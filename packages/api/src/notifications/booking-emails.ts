@@ -34,7 +34,8 @@ export function outboxEmail(
  * cancelled, Meet link): its .ics SEQUENCE is one more than any this booking's emails carry, so
  * calendars apply it over every earlier one. Call it inside the transaction that changed the
  * booking, after locking or updating the booking's row: that lock orders concurrent changes, so no
- * two of them take the same sequence.
+ * two of them take the same sequence. A cancellation supersedes the moves and Meet link not yet
+ * handed to the mail server: the customer hears that the session is off, not where it went first.
  */
 export async function queueEventUpdateEmail(
   tx: Prisma.TransactionClient,
@@ -42,6 +43,18 @@ export async function queueEventUpdateEmail(
   booking: { id: string; customerEmail: string },
   kind: Exclude<EmailKind, "booking_confirmed">,
 ) {
+  if (kind === "booking_cancelled") {
+    const now = deps.clock.now();
+    await tx.email.deleteMany({
+      where: {
+        bookingId: booking.id,
+        kind: { in: ["booking_moved", "meet_link_followup"] },
+        state: "pending",
+        handedOverAt: null,
+        OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+      },
+    });
+  }
   const { _max } = await tx.email.aggregate({
     where: { bookingId: booking.id },
     _max: { sequence: true },
