@@ -43,6 +43,11 @@ export async function queueEventUpdateEmail(
   booking: { id: string; customerEmail: string },
   kind: Exclude<EmailKind, "booking_confirmed">,
 ) {
+  const { _max } = await tx.email.aggregate({
+    where: { bookingId: booking.id },
+    _max: { sequence: true },
+  });
+  const sequence = (_max.sequence ?? 0) + 1;
   if (kind === "booking_cancelled") {
     const now = deps.clock.now();
     await tx.email.deleteMany({
@@ -55,11 +60,6 @@ export async function queueEventUpdateEmail(
       },
     });
   }
-  const { _max } = await tx.email.aggregate({
-    where: { bookingId: booking.id },
-    _max: { sequence: true },
-  });
-  const sequence = (_max.sequence ?? 0) + 1;
   await tx.email.create({
     data: { bookingId: booking.id, ...outboxEmail(deps, booking, kind, sequence) },
   });
