@@ -1,13 +1,55 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import type { CaughtMessage } from "@timetap/email/catcher";
-import { inboxUrl } from "../playwright.config.ts";
+import { emulatorUrl, inboxUrl } from "../playwright.config.ts";
+import { eventsWith } from "./calendar-events.ts";
+import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
 
-/** What the mail catcher caught for `address`, over its control API. */
+/** What the mail catcher caught for `address`, over its control API, oldest first. */
 async function messagesTo(address: string): Promise<CaughtMessage[]> {
   const response = await fetch(`${inboxUrl}/__control/messages`);
   expect(response.ok, "mail catcher").toBe(true);
   const messages = (await response.json()) as CaughtMessage[];
   return messages.filter((message) => message.to.includes(address));
+}
+
+/** Waits (the worker sends within a tick or two) until `address` has exactly `count` emails. */
+async function waitForEmails(address: string, count: number) {
+  await expect
+    .poll(async () => (await messagesTo(address)).length, { timeout: 20_000 })
+    .toBe(count);
+  return messagesTo(address);
+}
+
+/** Opens the message titled `subject` to `address` in the catcher's inbox, as a developer would. */
+async function openInInbox(page: Page, address: string, subject: string) {
+  await page.goto(inboxUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "TimeTap local inbox" })).toBeVisible();
+  await page
+    .getByRole("row")
+    .filter({ hasText: address })
+    .getByRole("link", { name: subject, exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  return page.frameLocator('iframe[title="The message\'s HTML"]');
+}
+
+/** The email as a phone shows it: no sideways scrolling at 390 px; attached to the report. */
+async function attachAtPhoneWidth(
+  browser: Browser,
+  testInfo: TestInfo,
+  name: string,
+  message: CaughtMessage | undefined,
+) {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.setContent(message?.html ?? "");
+  await expect(phone.getByRole("heading", { level: 1, name: message?.subject })).toBeVisible();
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(390);
+  await testInfo.attach(`${name} email at 390 px`, {
+    body: await phone.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+  await phone.close();
 }
 
 test("the booking's confirmation email, opened in the local inbox, carries the Meet link", async ({
@@ -26,32 +68,91 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
     .getAttribute("href");
   expect(meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
 
-  // The worker sends it within a tick or two; exactly one confirmation.
-  await expect.poll(async () => (await messagesTo(email)).length, { timeout: 15_000 }).toBe(1);
-  const [message] = await messagesTo(email);
-
-  await page.goto(inboxUrl);
-  await expect(page.getByRole("heading", { level: 1, name: "TimeTap local inbox" })).toBeVisible();
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Booked: Free intro call with Dana Demo" }),
-  ).toBeVisible();
-  const shown = page.frameLocator('iframe[title="The message\'s HTML"]');
+  const [message] = await waitForEmails(email, 1);
+  const shown = await openInInbox(page, email, "Booked: Free intro call with Dana Demo");
   await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
     "href",
     meetLink!,
   );
   await expect(page.getByRole("link", { name: "invite.ics" })).toBeVisible();
+  await attachAtPhoneWidth(browser, testInfo, "confirmation", message);
+});
 
-  // How it looks on a phone, for the report.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.setContent(message!.html!);
-  await expect(phone.getByRole("link", { name: "Manage your booking" })).toBeVisible();
-  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(390);
-  await testInfo.attach("confirmation email at 390 px", {
-    body: await phone.screenshot({ fullPage: true }),
-    contentType: "image/png",
+test("with Google failing, the confirmation says the Meet link will follow; after the retry it does; a move and the cancellation each send their own email", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const email = `e2e-late-link-${Date.now()}@example.com`;
+  const refusal = await fetch(`${emulatorUrl}/__control/fail`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ operation: "events.insert", status: 400, reason: "invalid", count: 1 }),
   });
-  await phone.close();
+  expect(refusal.ok).toBe(true);
+
+  await page.goto("/demo");
+  await page.getByRole("link", { name: "Book Free intro call" }).click();
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
+  const bookingPage = page.url();
+
+  // The confirmation goes without the link, and says so.
+  const [confirmation] = await waitForEmails(email, 1);
+  let shown = await openInInbox(page, email, "Booked: Free intro call with Dana Demo");
+  await expect(shown.getByText("Your Meet link will be sent separately.")).toBeVisible();
+  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
+  await attachAtPhoneWidth(browser, testInfo, "confirmation without the Meet link", confirmation);
+
+  // The host retries; Google makes the event; the promised email brings its link.
+  await signInAsDemoHost(page);
+  await page.goto("/dashboard");
+  const row = page.getByRole("listitem").filter({ hasText: email });
+  await row.getByRole("button", { name: `Retry now: ${email}` }).click();
+  await expect(row).toContainText("On your calendar");
+  const [event] = await eventsWith(DEMO_HOST_EMAIL, email);
+  const meetLink = String(event?.["hangoutLink"]);
+  expect(meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
+
+  const followUp = (await waitForEmails(email, 2))[1];
+  shown = await openInInbox(page, email, "Meet link: Free intro call with Dana Demo");
+  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
+    "href",
+    meetLink,
+  );
+  await attachAtPhoneWidth(browser, testInfo, "Meet link follow-up", followUp);
+
+  // The customer moves it: one email with the new time and an invitation moving the same event.
+  await page.goto(bookingPage);
+  await page.getByRole("link", { name: "Reschedule" }).click();
+  await page.getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Move booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  const moved = (await waitForEmails(email, 3))[2];
+  expect(moved?.subject).toBe("Moved: Free intro call with Dana Demo");
+  const movedInvite = moved?.attachments.find((a) => a.filename === "invite.ics")?.content ?? "";
+  expect(movedInvite).toMatch(/^METHOD:REQUEST\r?$/m);
+  expect(movedInvite).toMatch(/^SEQUENCE:2\r?$/m);
+  shown = await openInInbox(page, email, "Moved: Free intro call with Dana Demo");
+  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
+    "href",
+    meetLink,
+  );
+  await attachAtPhoneWidth(browser, testInfo, "moved", moved);
+
+  // And cancels it: the last email, whose invitation removes the event.
+  await page.goto(bookingPage);
+  await page.getByText("Need to cancel?").click();
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
+  const cancelled = (await waitForEmails(email, 4))[3];
+  expect(cancelled?.subject).toBe("Cancelled: Free intro call with Dana Demo");
+  const cancelInvite = cancelled?.attachments.find((a) => a.filename === "invite.ics")?.content;
+  expect(cancelInvite).toMatch(/^METHOD:CANCEL\r?$/m);
+  expect(cancelInvite).toMatch(/^SEQUENCE:3\r?$/m);
+  await openInInbox(page, email, "Cancelled: Free intro call with Dana Demo");
+  await attachAtPhoneWidth(browser, testInfo, "cancelled", cancelled);
 });
