@@ -33,6 +33,28 @@ async function openInInbox(page: Page, address: string, subject: string) {
   return page.frameLocator('iframe[title="The message\'s HTML"]');
 }
 
+/** Books the demo's first free intro call as `email`, on the booking page. */
+async function bookIntroCall(page: Page, email: string) {
+  await page.goto("/demo");
+  await page.getByRole("link", { name: "Book Free intro call" }).click();
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+}
+
+/** Opens the email in the inbox; its Join button links `meetLink`. */
+async function expectJoinLink(page: Page, address: string, subject: string, meetLink: string) {
+  const shown = await openInInbox(page, address, subject);
+  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
+    "href",
+    meetLink,
+  );
+}
+
+const inviteOf = (message: CaughtMessage | undefined) =>
+  message?.attachments.find((a) => a.filename === "invite.ics")?.content ?? "";
+
 /** The email as a phone shows it: no sideways scrolling at 390 px; attached to the report. */
 async function attachAtPhoneWidth(
   browser: Browser,
@@ -57,23 +79,14 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
   browser,
 }, testInfo) => {
   const email = `e2e-mail-${Date.now()}@example.com`;
-  await page.goto("/demo");
-  await page.getByRole("link", { name: "Book Free intro call" }).click();
-  await page.getByRole("radio").first().check();
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await bookIntroCall(page, email);
   const meetLink = await page
     .getByRole("link", { name: "Join with Google Meet" })
     .getAttribute("href");
   expect(meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
 
   const [message] = await waitForEmails(email, 1);
-  const shown = await openInInbox(page, email, "Booked: Free intro call with Dana Demo");
-  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
-    "href",
-    meetLink!,
-  );
+  await expectJoinLink(page, email, "Booked: Free intro call with Dana Demo", meetLink!);
   await expect(page.getByRole("link", { name: "invite.ics" })).toBeVisible();
   await attachAtPhoneWidth(browser, testInfo, "confirmation", message);
 });
@@ -91,18 +104,13 @@ test("with Google failing, the confirmation says the Meet link will follow; afte
   });
   expect(refusal.ok).toBe(true);
 
-  await page.goto("/demo");
-  await page.getByRole("link", { name: "Book Free intro call" }).click();
-  await page.getByRole("radio").first().check();
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await bookIntroCall(page, email);
   await expect(page.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
   const bookingPage = page.url();
 
   // The confirmation goes without the link, and says so.
   const [confirmation] = await waitForEmails(email, 1);
-  let shown = await openInInbox(page, email, "Booked: Free intro call with Dana Demo");
+  const shown = await openInInbox(page, email, "Booked: Free intro call with Dana Demo");
   await expect(shown.getByText("Your Meet link will be sent separately.")).toBeVisible();
   await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
   await attachAtPhoneWidth(browser, testInfo, "confirmation without the Meet link", confirmation);
@@ -118,11 +126,7 @@ test("with Google failing, the confirmation says the Meet link will follow; afte
   expect(meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
 
   const followUp = (await waitForEmails(email, 2))[1];
-  shown = await openInInbox(page, email, "Meet link: Free intro call with Dana Demo");
-  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
-    "href",
-    meetLink,
-  );
+  await expectJoinLink(page, email, "Meet link: Free intro call with Dana Demo", meetLink);
   await attachAtPhoneWidth(browser, testInfo, "Meet link follow-up", followUp);
 
   // The customer moves it: one email with the new time and an invitation moving the same event.
@@ -133,14 +137,9 @@ test("with Google failing, the confirmation says the Meet link will follow; afte
   await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
   const moved = (await waitForEmails(email, 3))[2];
   expect(moved?.subject).toBe("Moved: Free intro call with Dana Demo");
-  const movedInvite = moved?.attachments.find((a) => a.filename === "invite.ics")?.content ?? "";
-  expect(movedInvite).toMatch(/^METHOD:REQUEST\r?$/m);
-  expect(movedInvite).toMatch(/^SEQUENCE:2\r?$/m);
-  shown = await openInInbox(page, email, "Moved: Free intro call with Dana Demo");
-  await expect(shown.getByRole("link", { name: "Join with Google Meet" })).toHaveAttribute(
-    "href",
-    meetLink,
-  );
+  expect(inviteOf(moved)).toMatch(/^METHOD:REQUEST\r?$/m);
+  expect(inviteOf(moved)).toMatch(/^SEQUENCE:2\r?$/m);
+  await expectJoinLink(page, email, "Moved: Free intro call with Dana Demo", meetLink);
   await attachAtPhoneWidth(browser, testInfo, "moved", moved);
 
   // And cancels it: the last email, whose invitation removes the event.
@@ -150,9 +149,8 @@ test("with Google failing, the confirmation says the Meet link will follow; afte
   await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
   const cancelled = (await waitForEmails(email, 4))[3];
   expect(cancelled?.subject).toBe("Cancelled: Free intro call with Dana Demo");
-  const cancelInvite = cancelled?.attachments.find((a) => a.filename === "invite.ics")?.content;
-  expect(cancelInvite).toMatch(/^METHOD:CANCEL\r?$/m);
-  expect(cancelInvite).toMatch(/^SEQUENCE:3\r?$/m);
+  expect(inviteOf(cancelled)).toMatch(/^METHOD:CANCEL\r?$/m);
+  expect(inviteOf(cancelled)).toMatch(/^SEQUENCE:3\r?$/m);
   await openInInbox(page, email, "Cancelled: Free intro call with Dana Demo");
   await attachAtPhoneWidth(browser, testInfo, "cancelled", cancelled);
 });
