@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { test } from "./page-errors";
 import type { CaughtMessage } from "@timetap/email/catcher";
 import { emulatorUrl, inboxUrl } from "../playwright.config.ts";
 import { eventsWith } from "./calendar-events.ts";

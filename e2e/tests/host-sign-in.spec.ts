@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 
 test("a new host signs in through Google's consent page, picks an address and reaches the dashboard", async ({
   page,
