@@ -66,10 +66,5 @@ test("the host sets their emails on the dashboard, hears of a booking, and sees 
 
   // The host's notice on a phone, for the report.
   const [notice] = await messagesTo(hostEmail);
-  await expectEmailFitsPhone(
-    { browser, testInfo },
-    notice!.html!,
-    "Open your dashboard",
-    "host notice",
-  );
+  await expectEmailFitsPhone({ browser, testInfo }, notice, "host notice");
 });

@@ -2,7 +2,10 @@ import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import type { BookingEmailData } from "./booking-email-data.ts";
 import { bookingCancelledEmail } from "./booking-cancelled-email.ts";
-import { bookingConfirmedEmail, MEET_LINK_LATER } from "./booking-confirmed-email.ts";
+import { bookingConfirmedEmail } from "./booking-confirmed-email.ts";
+import { bookingMovedEmail } from "./booking-moved-email.ts";
+import { MEET_LINK_LATER } from "./meet-link-block.ts";
+import { meetLinkFollowUpEmail } from "./meet-link-followup-email.ts";
 
 const booking: BookingEmailData = {
   uid: "abc123@google.com",
@@ -89,5 +92,40 @@ describe("the cancellation", () => {
     const event = eventOf(calendar.content);
     expect(event.uid).toBe("abc123@google.com");
     expect(event.status).toBe("CANCELLED");
+  });
+});
+
+describe("the move", () => {
+  it("gives the new time and moves the same event: REQUEST, same UID, the higher SEQUENCE", () => {
+    const moved = {
+      ...booking,
+      sequence: 2,
+      start: new Date("2027-02-03T13:00:00Z"),
+      end: new Date("2027-02-03T13:30:00Z"),
+    };
+    const { calendar, text, html, subject } = bookingMovedEmail(moved);
+    expect(subject).toBe("Moved: Intro call with Ada <Coach>");
+    expect(text).toContain("When: Wednesday, 3 February 2027, 14:00–14:30 (Europe/Berlin)");
+    expect(html).toContain("Wednesday, 3 February 2027, 14:00–14:30 (Europe/Berlin)");
+    expect(text).toContain("Join with Google Meet: https://meet.google.com/abc-defg-hij");
+    expect(calendar.content).toMatch(/^METHOD:REQUEST\r?$/m);
+    const event = eventOf(calendar.content);
+    expect(event.uid).toBe("abc123@google.com");
+    expect(Number(event.sequence)).toBe(2);
+    expect(event.start.toISOString()).toBe("2027-02-03T13:00:00.000Z");
+  });
+});
+
+describe("the Meet link follow-up", () => {
+  it("links the Meet and puts it on the same event", () => {
+    const { calendar, text, html, subject } = meetLinkFollowUpEmail({ ...booking, sequence: 1 });
+    expect(subject).toBe("Meet link: Intro call with Ada <Coach>");
+    expect(text).toContain("Join with Google Meet: https://meet.google.com/abc-defg-hij");
+    expect(html).toContain('href="https://meet.google.com/abc-defg-hij"');
+    expect(text).not.toContain(MEET_LINK_LATER);
+    const event = eventOf(calendar.content);
+    expect(event.uid).toBe("abc123@google.com");
+    expect(event.location).toBe(booking.meetLink);
+    expect(Number(event.sequence)).toBe(1);
   });
 });

@@ -1,9 +1,8 @@
 import type { BookingEmailData, RenderedEmail } from "./booking-email-data.ts";
 import { calendarInvite } from "./calendar-invite.ts";
 import { button, composeEmail, details, paragraph } from "./email-layout.ts";
+import { meetLinkBlock } from "./meet-link-block.ts";
 import { sessionTimes } from "./session-times.ts";
-
-export const MEET_LINK_LATER = "Your Meet link will be sent separately.";
 
 /** To the customer once their booking is made: what, when, how to join, how to change it. */
 export function bookingConfirmedEmail(booking: BookingEmailData): RenderedEmail {
@@ -14,9 +13,7 @@ export function bookingConfirmedEmail(booking: BookingEmailData): RenderedEmail 
       ["Package", booking.packageName],
       ...sessionTimes(booking),
     ]),
-    booking.meetLink
-      ? button(booking.meetLink, "Join with Google Meet")
-      : paragraph(MEET_LINK_LATER),
+    meetLinkBlock(booking),
     paragraph("Need to change or cancel it?"),
     button(booking.manageUrl, "Manage your booking"),
   ]);

@@ -1,9 +1,12 @@
-export { createMailer, type Mailer, type OutgoingEmail } from "./mailer.ts";
+export { createMailer, type Mailer, type OutgoingEmail, type SendOptions } from "./mailer.ts";
 export { SmtpSendError } from "./smtp-send-error.ts";
 export { messageIdFor } from "./message-id.ts";
 export type { BookingEmailData, RenderedEmail } from "./booking-email-data.ts";
-export { bookingConfirmedEmail, MEET_LINK_LATER } from "./booking-confirmed-email.ts";
+export { bookingConfirmedEmail } from "./booking-confirmed-email.ts";
+export { MEET_LINK_LATER } from "./meet-link-block.ts";
 export { bookingCancelledEmail } from "./booking-cancelled-email.ts";
+export { bookingMovedEmail } from "./booking-moved-email.ts";
+export { meetLinkFollowUpEmail } from "./meet-link-followup-email.ts";
 export {
   hostBookingCancelledEmail,
   hostBookingMovedEmail,

@@ -64,4 +64,34 @@ describe("the mailer, over SMTP to the catcher", () => {
     await mailer.send(email);
     expect(catcher.messages()).toHaveLength(1);
   });
+
+  it("hands the message over only after beforeHandOver ran; if that fails, nothing is delivered", async () => {
+    const mailer = createMailer({ smtpUrl: catcher.smtpUrl, from: "bookings@timetap.example" });
+    const caughtBeforeHandOver: number[] = [];
+    await mailer.send(email, {
+      beforeHandOver: async () => {
+        caughtBeforeHandOver.push(catcher.messages().length);
+      },
+    });
+    expect(caughtBeforeHandOver).toEqual([0]);
+    expect(catcher.messages()).toHaveLength(1);
+
+    catcher.clear();
+    await expect(
+      mailer.send(email, {
+        beforeHandOver: () => Promise.reject(new Error("the database is gone")),
+      }),
+    ).rejects.toMatchObject({ kind: "temporary", reason: expect.stringContaining("database") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(catcher.messages()).toEqual([]);
+
+    // Not before the server took the envelope: a refused recipient never reaches the hand-over.
+    catcher.reject("gone@example.com");
+    const handedOver: string[] = [];
+    const beforeHandOver = async () => void handedOver.push("gone@example.com");
+    await expect(
+      mailer.send({ ...email, to: "gone@example.com" }, { beforeHandOver }),
+    ).rejects.toMatchObject({ kind: "permanent" });
+    expect(handedOver).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ type UndeliveredEmail =
 const EMAIL_NAMES: Record<UndeliveredEmail["kind"], string> = {
   booking_confirmed: "Confirmation email",
   booking_cancelled: "Cancellation email",
+  booking_moved: "New-time email",
+  meet_link_followup: "Meet link email",
   reminder_24h: "24-hour reminder",
   reminder_1h: "1-hour reminder",
   host_booking_new: "Your new-booking notice",

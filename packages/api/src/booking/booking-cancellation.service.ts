@@ -8,7 +8,7 @@ import {
   type BookingAccess,
 } from "./booking-access.ts";
 import { BookingStartedError } from "../lib/service-errors.ts";
-import { outboxEmail } from "../notifications/booking-emails.ts";
+import { queueEventUpdateEmail } from "../notifications/booking-emails.ts";
 import { hostNoticeEmails } from "../notifications/host-notices.ts";
 import { pendingReminders } from "../notifications/reminders.ts";
 
@@ -30,29 +30,33 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
   const deleteState = followUpSyncState(booking);
   let cancelled;
   try {
-    cancelled = await deps.db.booking.update({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: {
-        status: "CANCELLED",
-        cancelledAt: now,
-        calendarSyncs: { create: { action: "delete", state: deleteState, nextAttemptAt: now } },
-        emails: {
-          create: [
-            outboxEmail(deps, booking, "booking_cancelled"),
+    // The customer's email is queued after the update locked the booking: its .ics sequence
+    // follows the last move's.
+    cancelled = await deps.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({
+        where: { id: booking.id, status: "CONFIRMED" },
+        data: {
+          status: "CANCELLED",
+          cancelledAt: now,
+          calendarSyncs: { create: { action: "delete", state: deleteState, nextAttemptAt: now } },
+          emails: {
             // The host hears of a cancellation they did not make themselves.
-            ...(request.by === "customer"
-              ? hostNoticeEmails(deps, booking, booking.host, "host_booking_cancelled")
-              : []),
-          ],
-          deleteMany: pendingReminders,
+            create:
+              request.by === "customer"
+                ? hostNoticeEmails(deps, booking, booking.host, "host_booking_cancelled")
+                : [],
+            deleteMany: pendingReminders,
+          },
         },
-      },
-      select: {
-        id: true,
-        status: true,
-        cancelledAt: true,
-        calendarSyncs: { where: { action: "delete" }, select: { id: true } },
-      },
+        select: {
+          id: true,
+          status: true,
+          cancelledAt: true,
+          calendarSyncs: { where: { action: "delete" }, select: { id: true } },
+        },
+      });
+      await queueEventUpdateEmail(tx, deps, booking, "booking_cancelled");
+      return updated;
     });
   } catch (error) {
     // Someone else cancelled it between our read and our write: their cancellation stands.

@@ -9,6 +9,7 @@ import {
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
+import { queueEventUpdateEmail } from "../notifications/booking-emails.ts";
 import { hostNoticeEmails } from "../notifications/host-notices.ts";
 import { pendingReminders, reminderEmails } from "../notifications/reminders.ts";
 import {
@@ -21,9 +22,9 @@ export type RescheduleRequest = { bookingId: string; startTime: Date } & Booking
 
 /**
  * Moves a confirmed booking to another offered time of the same package. The new times, the
- * calendar work they need (moving the event; Google emails the customer), the reminders moved to
- * the new start and the host's notice commit together; the exclusion constraint refuses a time
- * someone else holds. The Meet link stays the same.
+ * calendar work they need (moving the event; Google emails the customer), the customer's email
+ * with the new time, the reminders moved to the new start and the host's notice commit together;
+ * the exclusion constraint refuses a time someone else holds. The Meet link stays the same.
  */
 export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
@@ -46,38 +47,43 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {
-    const moved = await deps.db.booking.update({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: {
-        startTime: slot.start,
-        endTime: slot.end,
-        calendarSyncs: {
-          // An earlier move not yet made is replaced by this one: one update email, not two.
-          updateMany: {
-            where: { action: "update", state: "pending", lockedUntil: null },
-            data: { state: "skipped" },
+    // The move's email is queued in the same transaction, after the update locked the booking.
+    const moved = await deps.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({
+        where: { id: booking.id, status: "CONFIRMED" },
+        data: {
+          startTime: slot.start,
+          endTime: slot.end,
+          calendarSyncs: {
+            // An earlier move not yet made is replaced by this one: one update email, not two.
+            updateMany: {
+              where: { action: "update", state: "pending", lockedUntil: null },
+              data: { state: "skipped" },
+            },
+            create: { action: "update", state: updateState, nextAttemptAt: now },
           },
-          create: { action: "update", state: updateState, nextAttemptAt: now },
+          // The reminders follow the session: those for the old start go, those for the new one come.
+          emails: {
+            deleteMany: pendingReminders,
+            create: [
+              ...reminderEmails(deps, { ...booking, startTime: slot.start }, booking.host),
+              ...(request.by === "customer"
+                ? hostNoticeEmails(deps, booking, booking.host, "host_booking_moved")
+                : []),
+            ],
+          },
         },
-        // The reminders follow the session: those for the old start go, those for the new one come.
-        emails: {
-          deleteMany: pendingReminders,
-          create: [
-            ...reminderEmails(deps, { ...booking, startTime: slot.start }, booking.host),
-            ...(request.by === "customer"
-              ? hostNoticeEmails(deps, booking, booking.host, "host_booking_moved")
-              : []),
-          ],
+        select: {
+          calendarSyncs: {
+            where: { action: "update" },
+            orderBy: { createdAt: "desc" },
+            select: { id: true },
+            take: 1,
+          },
         },
-      },
-      select: {
-        calendarSyncs: {
-          where: { action: "update" },
-          orderBy: { createdAt: "desc" },
-          select: { id: true },
-          take: 1,
-        },
-      },
+      });
+      await queueEventUpdateEmail(tx, deps, booking, "booking_moved");
+      return updated;
     });
     updateSyncId = moved.calendarSyncs[0]?.id;
   } catch (error) {

@@ -3,10 +3,14 @@ import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
+import { followUpLateMeetLink } from "../notifications/meet-link-followup.ts";
 import { claimSyncs } from "./claim-syncs.ts";
 import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
 
-type SyncDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "settings">;
+type SyncDeps = Pick<
+  ApiDeps,
+  "db" | "google" | "tokens" | "clock" | "logger" | "settings" | "mailer"
+>;
 
 export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed";
 
@@ -79,11 +83,15 @@ async function createEvent(
       conferenceStatus: event.conferenceStatus,
     });
   }
-  await deps.db.booking.update({
-    where: { id: booking.id },
-    data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
+  // The link, the Meet-link email it may owe the customer, and the row's outcome commit together.
+  return deps.db.$transaction(async (tx) => {
+    await tx.booking.update({
+      where: { id: booking.id },
+      data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
+    });
+    if (event.meetLink && !booking.meetLink) await followUpLateMeetLink(tx, deps, booking.id);
+    return succeed({ ...deps, db: tx }, sync);
   });
-  return succeed(deps, sync);
 }
 
 /**
@@ -131,7 +139,10 @@ async function deleteEvent(
 const eventIdOf = (booking: ClaimedSync["booking"]) =>
   booking.googleEventId ?? eventIdForBooking(booking.id);
 
-async function succeed(deps: SyncDeps, sync: ClaimedSync) {
+async function succeed(
+  deps: Pick<SyncDeps, "logger"> & { db: Prisma.TransactionClient },
+  sync: ClaimedSync,
+) {
   const attempts = sync.attempts + 1;
   await finish(deps, sync.id, { state: "done", attempts, lastError: null });
   deps.logger.info("calendar_sync_done", {
@@ -193,7 +204,7 @@ async function recordFailure(
 }
 
 async function finish(
-  { db }: SyncDeps,
+  { db }: { db: Prisma.TransactionClient },
   syncId: string,
   update:
     | {

@@ -14,17 +14,19 @@ type BookingForEmail = Prisma.BookingGetPayload<{ include: typeof bookingEmailIn
 /**
  * The booking as its emails describe it. The .ics UID is the iCalUID Google gives the booking's
  * event (`<event id>@google.com`), so a calendar that also got Google's invitation shows one
- * event, not two.
+ * event, not two. The email's row gives the SEQUENCE, and for later changes the DTSTAMP (when the
+ * change was queued), so every attempt renders the same invitation.
  */
 export function bookingEmailData(
   { appUrl }: Pick<ApiDeps, "appUrl">,
   booking: BookingForEmail,
+  email: { sequence: number; createdAt: Date },
 ): BookingEmailData {
   const eventId = booking.googleEventId ?? eventIdForBooking(booking.id);
   return {
     uid: `${eventId}@google.com`,
-    sequence: 0,
-    stamp: booking.createdAt,
+    sequence: email.sequence,
+    stamp: email.sequence === 0 ? booking.createdAt : email.createdAt,
     host: booking.host,
     customer: {
       name: booking.customerName,

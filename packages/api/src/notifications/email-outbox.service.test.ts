@@ -1,4 +1,3 @@
-import ical from "node-ical";
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import {
   liveDemoEvents,
   MONDAY_MORNING,
 } from "../testing/booking-fixtures.ts";
+import { inviteOf } from "../testing/email-invite.ts";
 import { runDueEmails } from "./email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
@@ -31,13 +31,6 @@ const later = (ms: number) => harness.setNow(new Date(MONDAY_MORNING.getTime() +
 async function sessionName() {
   const pkg = await harness.db.sessionPackage.findUniqueOrThrow({ where: { id: intro.id } });
   return `${pkg.name} with ${DEMO_HOST.name}`;
-}
-
-function inviteOf(message: { attachments: Array<{ filename: string | null; content: string }> }) {
-  const content = message.attachments.find((a) => a.filename === "invite.ics")?.content ?? "";
-  const event = Object.values(ical.sync.parseICS(content)).find((e) => e?.type === "VEVENT");
-  if (event?.type !== "VEVENT") throw new Error("the email has no invite.ics with an event");
-  return { content, event };
 }
 
 describe("the booking confirmation email", () => {
@@ -166,5 +159,6 @@ describe("the cancellation email", () => {
     const cancelled = inviteOf(cancellation!);
     expect(cancelled.content).toMatch(/^METHOD:CANCEL\r?$/m);
     expect(cancelled.event.uid).toBe(inviteOf(confirmation!).event.uid);
+    expect(cancelled.sequence).toBeGreaterThan(inviteOf(confirmation!).sequence);
   });
 });

@@ -27,6 +27,7 @@ export async function startCatcher({
   const messages: CaughtMessage[] = [];
   /** Recipient address (lowercase) → the 5xx reply its RCPT TO gets. */
   const rejections = new Map<string, string>();
+  let acceptedListener: ((message: CaughtMessage) => Promise<void> | void) | undefined;
 
   const newSmtpServer = () =>
     new SMTPServer({
@@ -42,9 +43,11 @@ export async function startCatcher({
       },
       onData(stream, session, callback) {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
             const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-            messages.push(toCaughtMessage(messages.length + 1, mail, to));
+            const message = toCaughtMessage(messages.length + 1, mail, to);
+            messages.push(message);
+            await acceptedListener?.(message);
             callback();
           })
           .catch(callback);
@@ -114,6 +117,14 @@ export async function startCatcher({
     clear() {
       messages.length = 0;
       rejections.clear();
+      acceptedListener = undefined;
+    },
+    /**
+     * Runs after a message is kept and before the server's 250 reply goes out: the instant a
+     * sender's SMTP transaction is done on the server's side but not yet on the sender's.
+     */
+    whenAccepted(listener: ((message: CaughtMessage) => Promise<void> | void) | undefined) {
+      acceptedListener = listener;
     },
     /** RCPT TO for this address is refused with `reply` ("550 5.1.1 …"): a permanent rejection. */
     reject(address: string, reply = DEFAULT_REJECTION) {
