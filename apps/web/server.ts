@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { apiEndpoint } from "./server/api-endpoint.ts";
 import { readConfig } from "./server/config.ts";
 import { googleAuthorizationOrigin } from "./server/google.ts";
 import { createHttpApp } from "./server/http-app.ts";
@@ -25,6 +26,7 @@ async function main() {
     isProduction,
     googleAuthorizationOrigin: googleAuthorizationOrigin(config),
   });
+  app.use("/api/trpc", apiEndpoint(context));
   if (vite) {
     app.use(vite.middlewares);
   } else {
