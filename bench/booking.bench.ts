@@ -1,135 +1,248 @@
-// Prints latency and throughput figures for the booking path on the embedded database and the
-// Google emulator over HTTP (TEST_DATABASE_URL set: on that PostgreSQL server instead).
+// `pnpm bench`: the booking path over HTTP against the production server, each figure beside a
+// yardstick measured in the same run on the same machine and database. Embedded PGlite by
+// default; with TEST_DATABASE_URL, a fresh database on that PostgreSQL server as well.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { startEmulator } from "@timetap/google-emulator";
 import {
-  bookingInput,
-  createApiHarness,
-  demoWithCalendar,
-  MONDAY_MORNING,
-  runDueSyncs,
-} from "@timetap/api/testing";
+  DAY_MS,
+  freshDatabase,
+  HOUR_MS,
+  NOW,
+  seed,
+  TOKEN_KEY,
+  type BenchHost,
+} from "./bench-data.ts";
+import { load, median, timedFetch, type LoadResult } from "./load.ts";
+import { startBaseline, startWebServer, webDir } from "./processes.ts";
+import { trpcBody, trpcQueryPath } from "./trpc-wire.ts";
 
-const SEQUENTIAL = 60;
-const RACERS = 50;
-const BACKLOG = 100;
-const CHANGES = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const GOOGLE_LATENCY_MS = 300;
+// The web server's port (BENCH_PORT, default 3150); the yardsticks listen on the next one.
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3150);
+const BASELINE_PORT = APP_PORT + 1;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const rows: string[][] = [];
+const row = (...cells: Array<string | number>) => {
+  const line = cells.map(String);
+  rows.push(line);
+  console.log(`| ${line.join(" | ")} |`);
+};
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const rate = (r: LoadResult) =>
+  `${fmt(r.perSecond)}/s, p99 ${fmt(r.p99)} ms${r.errors + r.non2xx ? ` (${r.errors + r.non2xx} failed)` : ""}`;
+
+if (!existsSync(path.join(webDir, "build/server/index.js"))) {
+  console.log("Building the web app (the production server serves its build) ...");
+  execFileSync("pnpm", ["--filter", "@timetap/web", "build"], { stdio: "ignore" });
 }
 
-function report(name: string, samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  console.log(
-    `${name.padEnd(44)} n=${String(samples.length).padStart(3)}  mean=${mean.toFixed(1)}ms  p50=${percentile(sorted, 50).toFixed(1)}ms  p95=${percentile(sorted, 95).toFixed(1)}ms  max=${sorted.at(-1)?.toFixed(1)}ms`,
-  );
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await work();
-  return [performance.now() - started, value];
-}
-
-/** Every slot start of the demo week (Mon–Fri 09:00–17:00 Berlin, 30 min) after the notice. */
-async function weekSlots(harness: Awaited<ReturnType<typeof createApiHarness>>, packageId: string) {
-  const { slots } = await harness.caller().availability.slots({
-    hostSlug: "demo",
-    packageId,
-    from: MONDAY_MORNING,
-    to: new Date(MONDAY_MORNING.getTime() + 28 * 86_400_000),
-  });
-  return slots.map((slot) => slot.start);
-}
-
-const harness = await createApiHarness({ now: MONDAY_MORNING });
+const emulator = await startEmulator({ port: 0, host: "127.0.0.1" });
+const databases = [false, ...(process.env.TEST_DATABASE_URL ? [true] : [])];
+console.log(
+  `${new Date().toISOString()}; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}; ${SECONDS} s per load step`,
+);
 try {
-  const { intro } = await demoWithCalendar(harness);
-  const api = harness.caller();
-  const week = {
-    hostSlug: "demo",
-    packageId: intro.id,
-    from: MONDAY_MORNING,
-    to: new Date(MONDAY_MORNING.getTime() + 7 * 86_400_000),
-  };
-  console.log(
-    `database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL server" : "embedded PGlite"}; Google: emulator over HTTP`,
-  );
-
-  const [cold] = await timed(() => api.availability.slots(week));
-  const warm: number[] = [];
-  for (let i = 0; i < 30; i++) warm.push((await timed(() => api.availability.slots(week)))[0]);
-  console.log(`availability.slots, one week, cold (Google freeBusy)    ${cold.toFixed(1)}ms`);
-  report("availability.slots, one week, busy times cached", warm);
-
-  const starts = await weekSlots(harness, intro.id);
-  const sequential: number[] = [];
-  const booked = [];
-  for (const start of starts.slice(0, SEQUENTIAL)) {
-    const [ms, confirmation] = await timed(() =>
-      api.booking.create(bookingInput(intro.id, start, `seq-${start.getTime()}@example.com`)),
-    );
-    if (confirmation.calendarSync !== "synced") throw new Error("expected an inline sync");
-    sequential.push(ms);
-    booked.push(confirmation);
-  }
-  report("booking.create with inline Google sync", sequential);
-
-  // Moves go to the last free times of the four weeks, out of the way of what follows.
-  const moved: number[] = [];
-  const targets = starts.slice(-CHANGES);
-  for (const [i, booking] of booked.slice(0, CHANGES).entries()) {
-    const startTime = targets[i];
-    if (!startTime) throw new Error("not enough slots");
-    moved.push((await timed(() => api.booking.reschedule({ ...booking, startTime })))[0]);
-  }
-  report("booking.reschedule with inline event move", moved);
-  const cancelled: number[] = [];
-  for (const booking of booked.slice(CHANGES, 2 * CHANGES)) {
-    cancelled.push((await timed(() => api.booking.cancel(booking)))[0]);
-  }
-  report("booking.cancel with inline event removal", cancelled);
-
-  const contested = starts[SEQUENTIAL];
-  if (!contested) throw new Error("not enough slots");
-  const [raceMs, results] = await timed(() =>
-    Promise.allSettled(
-      Array.from({ length: RACERS }, (_, i) =>
-        api.booking.create(bookingInput(intro.id, contested, `race-${i}@example.com`)),
-      ),
-    ),
-  );
-  const won = results.filter((r) => r.status === "fulfilled").length;
-  console.log(
-    `${RACERS} concurrent booking.create, one slot: ${won} confirmed, ${RACERS - won} CONFLICT, ${raceMs.toFixed(0)}ms in all`,
-  );
-
-  harness.emulator.failNext("events.insert", {
-    status: 503,
-    reason: "backendError",
-    count: BACKLOG,
-  });
-  const backlogStarts = starts.slice(SEQUENTIAL + 1, SEQUENTIAL + 1 + BACKLOG);
-  for (const start of backlogStarts) {
-    await api.booking.create(
-      bookingInput(intro.id, start, `backlog-${start.getTime()}@example.com`),
-    );
-  }
-  harness.setNow(new Date(MONDAY_MORNING.getTime() + 3_600_000));
-  const [drainMs] = await timed(async () => {
-    let total = 0;
-    for (
-      let batch = await runDueSyncs(harness.deps);
-      batch.length > 0;
-      batch = await runDueSyncs(harness.deps)
-    ) {
-      total += batch.length;
-    }
-    return total;
-  });
-  console.log(
-    `worker drained ${backlogStarts.length} failed syncs in ${drainMs.toFixed(0)}ms (${((backlogStarts.length / drainMs) * 1000).toFixed(1)} syncs/s, one worker)`,
-  );
+  for (const onServer of databases) await benchOne(onServer);
 } finally {
-  await harness.close();
+  await emulator.close();
+}
+
+async function benchOne(onServer: boolean) {
+  const saved = process.env.TEST_DATABASE_URL;
+  if (!onServer) delete process.env.TEST_DATABASE_URL;
+  // Each database's hosts start with empty calendars and no grants.
+  emulator.reset();
+  const database = await freshDatabase();
+  if (saved) process.env.TEST_DATABASE_URL = saved;
+  console.log(
+    `\n### ${database.kind}\n\n| step | TimeTap | yardstick | ratio / target |\n|---|---|---|---|`,
+  );
+  try {
+    const hosts = await seed(database.options, (email) => emulator.issueRefreshToken(email));
+    const bare = await bareInserts(database.options, hosts.free);
+    await againstServer(database.env, hosts, bare);
+  } finally {
+    await database.drop();
+  }
+}
+
+/** Request `i` books host i % n at the next free half hour of that host. */
+function bookingBodies(
+  free: BenchHost[],
+  firstStart: Date,
+  encode: (b: BenchHost, start: Date, i: number) => string,
+) {
+  let i = 0;
+  return () => {
+    const host = free[i % free.length]!;
+    const start = new Date(firstStart.getTime() + Math.floor(i / free.length) * 30 * 60_000);
+    return encode(host, start, i++);
+  };
+}
+
+async function bareInserts(options: object, free: BenchHost[]) {
+  const server = await startBaseline("insert", BASELINE_PORT, {
+    env: { BENCH_DB: JSON.stringify(options) },
+  });
+  try {
+    // Far past the app's bookings: the same table and constraint, never the same times.
+    const body = bookingBodies(free, new Date(NOW.getTime() + 400 * DAY_MS), (host, start) =>
+      JSON.stringify({ hostId: host.id, packageId: host.packageId, start: start.toISOString() }),
+    );
+    const run = (connections: number) =>
+      load({ url: server.url, connections, seconds: SECONDS, method: "POST", body });
+    await run(8);
+    return { 8: await run(8), 32: await run(32) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function againstServer(
+  env: Record<string, string>,
+  hosts: Awaited<ReturnType<typeof seed>>,
+  bare: Record<8 | 32, LoadResult>,
+) {
+  const server = await startWebServer(APP_PORT, {
+    ...env,
+    SESSION_SECRET: "bench-session-secret-at-least-32-bytes",
+    TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
+    GOOGLE_CLIENT_ID: "timetap-bench",
+    GOOGLE_CLIENT_SECRET: "timetap-bench-secret",
+    GOOGLE_BASE_URL: emulator.url,
+    // Never dialled: the outbox workers are off in this process.
+    SMTP_URL: "smtp://127.0.0.1:9",
+    TIMETAP_CLOCK_START: NOW.toISOString(),
+    RATE_LIMIT_BOOKING_CHANGES_PER_IP: "100000000/1h",
+    RATE_LIMIT_BOOKING_CHANGES_PER_EMAIL: "100000000/1h",
+    RATE_LIMIT_SLOTS_PER_IP: "100000000/1m",
+  });
+  const afterStart = server.memory().rssMb;
+  try {
+    const createUrl = `${server.url}/api/trpc/booking.create`;
+    const body = bookingBodies(hosts.free, new Date(NOW.getTime() + HOUR_MS), (host, start, i) =>
+      trpcBody({
+        hostSlug: host.slug,
+        packageId: host.packageId,
+        startTime: start,
+        customerEmail: `c${i}@bench.example`,
+        customerName: "Bench Customer",
+      }),
+    );
+    const create = (connections: number) =>
+      load({ url: createUrl, connections, seconds: SECONDS, method: "POST", body });
+    await load({ url: createUrl, connections: 8, seconds: 2, method: "POST", body });
+    for (const connections of [8, 32] as const) {
+      const app = await create(connections);
+      const target = connections === 32 ? "≥ 0.33, p99 < 250 ms" : "≥ 0.33";
+      row(
+        `booking.create, ${connections} connections`,
+        rate(app),
+        `bare node:http + 1 INSERT: ${rate(bare[connections])}`,
+        `${fmt(app.perSecond / bare[connections].perSecond, 2)} (${target})`,
+      );
+    }
+
+    const { browsed } = hosts;
+    const slotsUrl = `${server.url}${trpcQueryPath("availability.slots", {
+      hostSlug: browsed.slug,
+      packageId: browsed.packageId,
+      from: NOW,
+      to: new Date(NOW.getTime() + 30 * DAY_MS),
+    })}`;
+    const [, answer] = await timedFetch(slotsUrl);
+    const bytes = Buffer.from(await (await fetch(slotsUrl)).arrayBuffer());
+    if (!answer.ok) throw new Error(`availability.slots answered ${answer.status}`);
+    await load({ url: slotsUrl, connections: 8, seconds: 1 });
+    const slots = await load({ url: slotsUrl, connections: 8, seconds: SECONDS });
+    const file = path.join(tmpdir(), `timetap-bench-slots-${process.pid}.json`);
+    await writeFile(file, bytes);
+    const memory = await startBaseline("bytes", BASELINE_PORT, { file });
+    const fromMemory = await load({ url: memory.url, connections: 8, seconds: SECONDS }).finally(
+      () => memory.stop(),
+    );
+    row(
+      `availability.slots, 30 days, 200 bookings, warm, 8 connections (${fmt(bytes.length / 1024)} KB)`,
+      `${rate(slots)}, p50 ${fmt(slots.p50)} ms`,
+      `same bytes from memory: ${rate(fromMemory)}`,
+      `${fmt(slots.perSecond / fromMemory.perSecond, 2)} (≥ 0.5)`,
+    );
+
+    await googleSteps(server.url, hosts.google);
+    const { peakMb } = server.memory();
+    row("server memory (RSS)", `after start ${fmt(afterStart)} MB, peak ${fmt(peakMb)} MB`, "", "");
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The Google-connected hosts: cold views, freeBusy calls per 100 views, bookings at 300 ms. */
+async function googleSteps(url: string, google: BenchHost[]) {
+  const week = (host: BenchHost, weekIndex: number) =>
+    `${url}${trpcQueryPath("availability.slots", {
+      hostSlug: host.slug,
+      packageId: host.packageId,
+      from: new Date(NOW.getTime() + weekIndex * 7 * DAY_MS),
+      to: new Date(NOW.getTime() + (weekIndex + 1) * 7 * DAY_MS),
+    })}`;
+  const freeBusyCalls = () =>
+    emulator.requests().filter((request) => request.operation === "freebusy").length;
+  const tokenCalls = () =>
+    emulator.requests().filter((request) => request.operation === "token").length;
+
+  const [viewed, booking] = [google.at(-2)!, google.at(-1)!];
+  const cold: number[] = [];
+  for (const host of google.slice(0, -2)) cold.push((await timedFetch(week(host, 0)))[0]);
+  row(
+    "availability.slots, one week, cold (Google token + freeBusy via the emulator)",
+    `median ${fmt(median(cold), 1)} ms of ${cold.length} hosts`,
+    "",
+    "< 50 ms",
+  );
+
+  const before = freeBusyCalls();
+  for (let view = 0; view < 100; view++) await timedFetch(week(viewed, view % 8));
+  row(
+    "freeBusy calls per 100 page views of one host (8 weeks)",
+    freeBusyCalls() - before,
+    "",
+    "≤ 1",
+  );
+
+  for (const op of ["token", "freebusy", "events.insert", "events.get"] as const)
+    emulator.setLatency(op, GOOGLE_LATENCY_MS);
+  try {
+    // The page view before a booking: it fetches the token and the busy times.
+    await timedFetch(week(booking, 0));
+    const tokensBefore = tokenCalls();
+    const latencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const [ms, response] = await timedFetch(`${url}/api/trpc/booking.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: trpcBody({
+          hostSlug: booking.slug,
+          packageId: booking.packageId,
+          startTime: new Date(NOW.getTime() + 2 * HOUR_MS + i * HOUR_MS),
+          customerEmail: `g${i}@bench.example`,
+        }),
+      });
+      if (!response.ok) throw new Error(`booking.create with Google answered ${response.status}`);
+      latencies.push(ms);
+    }
+    row(
+      `booking.create, Google answering in ${GOOGLE_LATENCY_MS} ms, 10 in a row`,
+      `median ${fmt(median(latencies))} ms, max ${fmt(Math.max(...latencies))} ms; ${tokenCalls() - tokensBefore} token requests`,
+      "",
+      `< ${GOOGLE_LATENCY_MS + 50} ms`,
+    );
+  } finally {
+    for (const op of ["token", "freebusy", "events.insert", "events.get"] as const)
+      emulator.setLatency(op, 0);
+  }
 }

@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { appRouter } from "@timetap/api";
 import express from "express";
+import { apiEndpoint } from "./server/api-endpoint.ts";
 import { readConfig } from "./server/config.ts";
 import { googleAuthorizationOrigin } from "./server/google.ts";
 import { createHttpApp } from "./server/http-app.ts";
@@ -33,11 +34,12 @@ async function main() {
       ? () => "(development)"
       : createRouteLabeler(
           build.routes,
-          operationsPaths,
+          [...operationsPaths, "/api/trpc/*"],
           new Set(Object.keys(appRouter._def.procedures)),
         );
   app.use(observeHttp(context.api, routeLabel));
   mountOperations(app, { api: context.api, metricsToken: config.metricsToken, isProduction });
+  app.use("/api/trpc", apiEndpoint(context));
   if (vite) {
     app.use(vite.middlewares);
   } else {

@@ -1,18 +1,12 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { endSession, resumeSession, startSession } from "@timetap/api";
+import { endSession, startSession } from "@timetap/api";
 
 /**
  * The signed-in host's browser session: the cookie holds a random id, the server holds the rest
  * (`hosts/host-sessions.service.ts`), so signing out ends every copy of the cookie.
  */
-export async function currentSession(
-  context: AppLoadContext,
-  request: Request,
-): Promise<{ id: string; hostId: string } | null> {
-  const id: unknown = await context.sessionCookie.parse(request.headers.get("Cookie"));
-  if (typeof id !== "string" || !id) return null;
-  const session = await resumeSession(context.api, id);
-  return session && { id, hostId: session.hostId };
+export function currentSession(context: AppLoadContext, request: Request) {
+  return context.sessionOf(request.headers.get("Cookie"));
 }
 
 /** Starts a session for `hostId`; the answer is the Set-Cookie header to send. */

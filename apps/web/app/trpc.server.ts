@@ -3,7 +3,7 @@ import { createCaller, createContext, type RequestAuth } from "@timetap/api";
 import { currentSession } from "~/session.server";
 
 /** Who is calling (the signed-in host from the session cookie, or an API key header), and from where. */
-export async function requestAuth(context: AppLoadContext, request: Request): Promise<RequestAuth> {
+async function requestAuth(context: AppLoadContext, request: Request): Promise<RequestAuth> {
   const session = await currentSession(context, request);
   return {
     sessionHostId: session?.hostId ?? null,

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { startEmailWorker, startSyncWorker } from "@timetap/api";
+import { resumeSession, startEmailWorker, startSyncWorker } from "@timetap/api";
 import type { Config } from "./config.ts";
 import { createRuntime } from "./runtime.ts";
 
@@ -32,9 +32,17 @@ export async function createAppLoadContext(config: Config) {
     secrets,
     maxAge: 10 * 60,
   });
+  /** The signed-in host's session a Cookie header carries, if it still stands. */
+  async function sessionOf(cookieHeader: string | null) {
+    const id: unknown = await sessionCookie.parse(cookieHeader);
+    if (typeof id !== "string" || !id) return null;
+    const session = await resumeSession(api, id);
+    return session && { id, hostId: session.hostId };
+  }
   return {
     api,
     sessionCookie,
+    sessionOf,
     oauthStateCookie,
     appUrl,
     devInboxUrl: runtime.devInboxUrl,

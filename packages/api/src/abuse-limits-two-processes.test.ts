@@ -31,7 +31,7 @@ async function startApiProcess(databaseUrl: string, limits: object): Promise<str
   });
   started.push(child);
   const [port] = (await once(child.stdout!, "data")) as [Buffer];
-  return `http://127.0.0.1:${port.toString().trim()}/api/trpc`;
+  return `http://127.0.0.1:${port.toString().trim()}`;
 }
 
 describe("abuse limits across web processes", () => {

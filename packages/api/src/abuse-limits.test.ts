@@ -1,7 +1,7 @@
 import { DEMO_HOST } from "@timetap/db";
 import superjson from "superjson";
 import { beforeEach, describe, expect, it } from "vitest";
-import { handleApiRequest } from "./http-handler.ts";
+import { apiOverHttp } from "./testing/api-over-http.ts";
 import { createRateLimits } from "./lib/rate-limits.ts";
 import { generateApiKey, hashApiKey } from "./hosts/api-key.ts";
 import { bookingInput } from "./testing/booking-fixtures.ts";
@@ -117,7 +117,7 @@ describe("abuse limits", () => {
 
 describe("the HTTP API under abuse", () => {
   const post = (path: string, body: unknown, clientIp = "203.0.113.20") =>
-    handleApiRequest(
+    apiOverHttp(
       new Request(`http://test/api/trpc/${path}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -142,7 +142,7 @@ describe("the HTTP API under abuse", () => {
 
   it("refuses a batch of 50 calls", async () => {
     const paths = Array.from({ length: 50 }, () => "health.check").join(",");
-    const response = await handleApiRequest(
+    const response = await apiOverHttp(
       new Request(`http://test/api/trpc/${paths}?batch=1`),
       harness.deps,
       { clientIp: "203.0.113.21" },
@@ -160,7 +160,7 @@ describe("the HTTP API under abuse", () => {
         },
       }),
     };
-    const response = await handleApiRequest(
+    const response = await apiOverHttp(
       new Request(
         `http://test/api/trpc/catalog.host?input=${encodeURIComponent(JSON.stringify({ json: { slug: "demo" } }))}`,
       ),

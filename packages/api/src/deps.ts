@@ -5,8 +5,7 @@ import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
 import { createMetrics, type Metrics } from "./lib/metrics.ts";
 import type { RateLimits } from "./lib/rate-limits.ts";
-import type { BusyTime } from "@timetap/google";
-import { TTLCache } from "./lib/ttl-cache.ts";
+import { BusyTimesCache } from "./availability/busy-times-cache.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
@@ -46,7 +45,7 @@ export interface ApiDeps {
   logger: Logger;
   /** Abuse limits: the composition root picks their store (memory, or the server database). */
   limits: RateLimits;
-  busyTimes: TTLCache<BusyTime[]>;
+  busyTimes: BusyTimesCache;
   settings: ApiSettings;
   /** Prometheus metrics; the composition root builds them first when Google reports to them. */
   metrics: Metrics;
@@ -61,7 +60,7 @@ export function createApiDeps(
   return {
     ...parts,
     metrics: parts.metrics ?? createMetrics(parts),
-    busyTimes: new TTLCache<BusyTime[]>(BUSY_TIMES_TTL_MS, parts.clock),
+    busyTimes: new BusyTimesCache(BUSY_TIMES_TTL_MS, parts.clock),
     settings: { ...defaultApiSettings, ...parts.settings },
   };
 }

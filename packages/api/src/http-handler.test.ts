@@ -1,7 +1,7 @@
 import { seedDemo } from "@timetap/db";
 import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "./http-handler.ts";
+import { apiOverHttp } from "./testing/api-over-http.ts";
 import { MONDAY_MORNING } from "./testing/booking-fixtures.ts";
 import { useApiHarness } from "./testing/suite-hooks.ts";
 
@@ -13,11 +13,7 @@ beforeAll(async () => {
 
 function get(path: string, input: unknown) {
   const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
-  return handleApiRequest(
-    new Request(`http://test/api/trpc/${path}?input=${query}`),
-    harness.deps,
-    {},
-  );
+  return apiOverHttp(new Request(`http://test/api/trpc/${path}?input=${query}`), harness.deps, {});
 }
 
 describe("the HTTP API", () => {
@@ -57,7 +53,7 @@ describe("the HTTP API", () => {
         to: "2030-01-08T00:00:00Z",
       },
     };
-    const response = await handleApiRequest(
+    const response = await apiOverHttp(
       new Request(
         `http://test/api/trpc/availability.slots?input=${encodeURIComponent(JSON.stringify(input))}`,
       ),

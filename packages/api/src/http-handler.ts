@@ -1,24 +1,33 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  internal_exceptionHandler,
+  nodeHTTPRequestHandler,
+  type NodeHTTPHandlerOptions,
+} from "@trpc/server/adapters/node-http";
 import { createContext, type ApiDeps, type RequestAuth } from "./context.ts";
 import { RateLimitedError } from "./lib/service-errors.ts";
-import { appRouter } from "./root.ts";
+import { appRouter, type AppRouter } from "./root.ts";
 
 /** A batch is one request doing many calls; past this, it is a way around the abuse limits. */
 export const MAX_BATCH_SIZE = 10;
 
-/** Serves the tRPC API over HTTP (fetch Request in, Response out) under `endpoint`. */
-export function handleApiRequest(
-  request: Request,
+/**
+ * Serves the tRPC API with tRPC's Node adapter, straight from the HTTP server: mounted under its
+ * endpoint, so `request.url` is the procedure and its input ("/booking.create",
+ * "/availability.slots?input=…"), as Express's `app.use("/api/trpc", …)` passes it on. `authOf`
+ * says who is calling (session cookie or API key) and from where.
+ */
+export function createApiHttpHandler(
   deps: ApiDeps,
-  auth: RequestAuth,
-  endpoint = "/api/trpc",
+  authOf: (request: IncomingMessage) => Promise<RequestAuth>,
 ) {
-  return fetchRequestHandler({
-    endpoint,
-    req: request,
+  const options: Omit<
+    NodeHTTPHandlerOptions<AppRouter, IncomingMessage, ServerResponse>,
+    "req" | "res"
+  > = {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => createContext(deps, auth),
+    createContext: async ({ req }) => createContext(deps, await authOf(req)),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         deps.logger.error("api_internal_error", { path, message: error.message });
@@ -29,5 +38,11 @@ export function handleApiRequest(
       const limited = errors.map((error) => error.cause).find((c) => c instanceof RateLimitedError);
       return limited ? { headers: { "retry-after": String(limited.retryAfterSeconds) } } : {};
     },
-  });
+  };
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? "/", "http://api").pathname.slice(1);
+    return nodeHTTPRequestHandler({ ...options, req, res, path }).catch(
+      internal_exceptionHandler({ ...options, req, res, path }),
+    );
+  };
 }

@@ -1,5 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
-export { handleApiRequest } from "./http-handler.ts";
+export { createApiHttpHandler } from "./http-handler.ts";
 export { createContext, type Context, type RequestAuth } from "./context.ts";
 export { createApiDeps, defaultApiSettings, type ApiDeps, type ApiSettings } from "./deps.ts";
 export { createJsonLogger, createMemoryLogger, type Logger } from "./lib/logger.ts";

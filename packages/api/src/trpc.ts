@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
+import { wireTransformer } from "./lib/wire-format.ts";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import type { RateLimitKind } from "./lib/rate-limits.ts";
@@ -28,7 +28,7 @@ import {
 } from "./lib/service-errors.ts";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   errorFormatter({ shape, error }) {
     const zodError =
       error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;

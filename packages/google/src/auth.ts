@@ -1,3 +1,4 @@
+import { createAccessTokens } from "./access-tokens.ts";
 import type { GoogleEndpoints } from "./endpoints.ts";
 import { GoogleApiError } from "./errors.ts";
 import { googleCall, type CallContext } from "./google-call.ts";
@@ -41,6 +42,7 @@ export function createAuth(
   context: CallContext,
 ) {
   const newClient = () => createOAuthClient(settings, endpoints);
+  const accessTokens = createAccessTokens();
 
   /**
    * The consent URL; offline access with prompt=consent so Google always returns a refresh token.
@@ -117,15 +119,49 @@ export function createAuth(
     }
   }
 
-  /** A client holding a fresh access token, so a revoked grant fails here as `revoked`. */
-  async function authorizedClient(refreshToken: string): Promise<OAuthClient> {
+  /**
+   * A client holding a live access token of the grant, `reused` while it lasts; a revoked grant
+   * fails here as `revoked` when its token is refreshed.
+   */
+  async function authorizedClient(
+    refreshToken: string,
+  ): Promise<{ client: OAuthClient; reused: boolean }> {
+    const { accessToken, expiresAt, reused } = await accessTokens.get(refreshToken, async () => {
+      const refreshing = newClient();
+      refreshing.setCredentials({ refresh_token: refreshToken });
+      const { token } = await googleCall(context, "token", [refreshToken], () =>
+        refreshing.getAccessToken(),
+      );
+      if (!token) {
+        throw new GoogleApiError({
+          kind: "retryable",
+          operation: "token",
+          reason: "missing_access_token",
+          message: "Google token refresh returned no access token",
+        });
+      }
+      // Google always says how long a token lives; without it, assume its usual hour.
+      return {
+        accessToken: token,
+        expiresAt: refreshing.credentials.expiry_date ?? Date.now() + 3_600_000,
+      };
+    });
     const client = newClient();
-    client.setCredentials({ refresh_token: refreshToken });
-    await googleCall(context, "token", [refreshToken], () => client.getAccessToken());
-    return client;
+    client.setCredentials({
+      refresh_token: refreshToken,
+      access_token: accessToken,
+      expiry_date: expiresAt,
+    });
+    return { client, reused };
   }
 
-  return { authorizationUrl, exchangeCode, revokeToken, authorizedClient };
+  return {
+    authorizationUrl,
+    exchangeCode,
+    revokeToken,
+    authorizedClient,
+    forgetAccessToken: accessTokens.forget,
+  };
 }
 
 export type GoogleAuth = ReturnType<typeof createAuth>;

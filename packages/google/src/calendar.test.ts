@@ -255,7 +255,9 @@ describe("createCalendarEvent", () => {
     });
     errors.push(await failure(google.createCalendarEvent(refreshToken, booking())));
     emulator.failNext("token", { status: 400, reason: "invalid_grant" });
-    errors.push(await failure(google.createCalendarEvent(refreshToken, booking())));
+    // A new client holds no token yet, so it asks for one.
+    const refreshing = googleFor(emulator, { logger });
+    errors.push(await failure(refreshing.createCalendarEvent(refreshToken, booking())));
     emulator.hang("freebusy", 1);
     errors.push(await failure(google.getCalendarBusyTimes(refreshToken, new Date(), new Date())));
     errors.push(await failure(unreachable.revokeToken(refreshToken)));
@@ -345,5 +347,37 @@ describe("updateCalendarEvent and deleteCalendarEvent", () => {
     emulator.failNext("events.delete", { status: 503, reason: "backendError" });
     const error = await failure(googleFor(emulator).deleteCalendarEvent(refreshToken, "abcdef"));
     expect(error).toMatchObject({ kind: "retryable", operation: "events.delete" });
+  });
+});
+
+describe("access tokens", () => {
+  const tokenRequests = () => emulator.requests().filter((r) => r.operation === "token").length;
+  const week = [new Date("2030-03-04T00:00:00Z"), new Date("2030-03-11T00:00:00Z")] as const;
+
+  it("asks for one token for many calendar calls, even concurrent ones", async () => {
+    const google = googleFor(emulator);
+    await Promise.all(
+      Array.from({ length: 5 }, () => google.getCalendarBusyTimes(refreshToken, ...week)),
+    );
+    await google.createCalendarEvent(refreshToken, booking());
+    await google.deleteCalendarEvent(refreshToken, eventIdForBooking("booking-1"));
+    expect(tokenRequests()).toBe(1);
+  });
+
+  it("refreshes a token Google stopped taking, and the call goes through", async () => {
+    const google = googleFor(emulator);
+    await google.getCalendarBusyTimes(refreshToken, ...week);
+    // Google's clock passes the token's hour while this process still holds it.
+    emulator.advanceTime(2 * 3_600_000);
+    await expect(google.getCalendarBusyTimes(refreshToken, ...week)).resolves.toEqual([]);
+    expect(tokenRequests()).toBe(2);
+  });
+
+  it("fails as revoked once the user revoked the grant, though a token was held", async () => {
+    const google = googleFor(emulator);
+    await google.getCalendarBusyTimes(refreshToken, ...week);
+    emulator.revokeUser(hostEmail);
+    const error = await failure(google.createCalendarEvent(refreshToken, booking()));
+    expect(error).toMatchObject({ kind: "revoked", reason: "invalid_grant", operation: "token" });
   });
 });

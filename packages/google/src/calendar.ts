@@ -11,7 +11,6 @@ import {
 import type { GoogleEndpoints } from "./endpoints.ts";
 import { GoogleApiError } from "./errors.ts";
 import { googleCall, type CallContext } from "./google-call.ts";
-import type { OAuthClient } from "./oauth-client.ts";
 
 export interface BusyTime {
   start: Date;
@@ -34,7 +33,7 @@ export function createCalendar(
 ) {
   /** A Calendar API bound to the refresh token's user, plus the secrets to keep out of errors. */
   async function connect(refreshToken: string) {
-    const client: OAuthClient = await auth.authorizedClient(refreshToken);
+    const { client, reused } = await auth.authorizedClient(refreshToken);
     const api = google.calendar({
       version: "v3",
       auth: client,
@@ -43,7 +42,27 @@ export function createCalendar(
       timeout: context.timeoutMs,
     });
     const secrets = [refreshToken, client.credentials.access_token ?? ""];
-    return { api, secrets };
+    return { api, secrets, reused };
+  }
+
+  /**
+   * Runs `call` with the grant's access token. Google refusing a reused token (401: it expired
+   * early, or the grant was revoked) gets one more try with a refreshed one, where a revoked grant
+   * fails as `revoked`, as it did when every call refreshed first; a 401 on a fresh token is final.
+   */
+  async function withCalendar<T>(
+    refreshToken: string,
+    call: (api: calendar_v3.Calendar, secrets: string[]) => Promise<T>,
+  ): Promise<T> {
+    const first = await connect(refreshToken);
+    try {
+      return await call(first.api, first.secrets);
+    } catch (error) {
+      if (!(first.reused && error instanceof GoogleApiError && error.status === 401)) throw error;
+      auth.forgetAccessToken(refreshToken);
+      const again = await connect(refreshToken);
+      return call(again.api, again.secrets);
+    }
   }
 
   async function getCalendarBusyTimes(
@@ -51,17 +70,18 @@ export function createCalendar(
     timeMin: Date,
     timeMax: Date,
   ): Promise<BusyTime[]> {
-    const { api, secrets } = await connect(refreshToken);
-    const { data } = await googleCall(context, "freebusy", secrets, (signal) =>
-      api.freebusy.query(
-        {
-          requestBody: {
-            timeMin: timeMin.toISOString(),
-            timeMax: timeMax.toISOString(),
-            items: [{ id: "primary" }],
+    const { data } = await withCalendar(refreshToken, (api, secrets) =>
+      googleCall(context, "freebusy", secrets, (signal) =>
+        api.freebusy.query(
+          {
+            requestBody: {
+              timeMin: timeMin.toISOString(),
+              timeMax: timeMax.toISOString(),
+              items: [{ id: "primary" }],
+            },
           },
-        },
-        { signal },
+          { signal },
+        ),
       ),
     );
     const primary = data.calendars?.["primary"];
@@ -127,30 +147,30 @@ export function createCalendar(
     refreshToken: string,
     data: CalendarEventInput,
   ): Promise<CalendarEventResult> {
-    const { api, secrets } = await connect(refreshToken);
-    let event: calendar_v3.Schema$Event;
-    try {
-      const response = await googleCall(
-        context,
-        "events.insert",
-        secrets,
-        (signal) =>
-          api.events.insert(
-            {
-              calendarId: "primary",
-              conferenceDataVersion: 1,
-              sendUpdates: "all",
-              requestBody: eventRequestBody(data),
-            },
-            { signal },
-          ),
-        isDuplicate,
-      );
-      event = response.data;
-    } catch (error) {
-      if (!(error instanceof GoogleApiError && isDuplicate(error))) throw error;
-      event = await getEvent(api, secrets, data.eventId);
-    }
+    const { api, secrets, event } = await withCalendar(refreshToken, async (api, secrets) => {
+      try {
+        const response = await googleCall(
+          context,
+          "events.insert",
+          secrets,
+          (signal) =>
+            api.events.insert(
+              {
+                calendarId: "primary",
+                conferenceDataVersion: 1,
+                sendUpdates: "all",
+                requestBody: eventRequestBody(data),
+              },
+              { signal },
+            ),
+          isDuplicate,
+        );
+        return { api, secrets, event: response.data };
+      } catch (error) {
+        if (!(error instanceof GoogleApiError && isDuplicate(error))) throw error;
+        return { api, secrets, event: await getEvent(api, secrets, data.eventId) };
+      }
+    });
     return awaitConference(api, secrets, eventResult(event, data.eventId));
   }
 
@@ -159,11 +179,12 @@ export function createCalendar(
     eventId: string,
     times: CalendarEventTimes,
   ): Promise<CalendarEventResult> {
-    const { api, secrets } = await connect(refreshToken);
-    const { data } = await googleCall(context, "events.patch", secrets, (signal) =>
-      api.events.patch(
-        { calendarId: "primary", eventId, sendUpdates: "all", requestBody: eventTimes(times) },
-        { signal },
+    const { data } = await withCalendar(refreshToken, (api, secrets) =>
+      googleCall(context, "events.patch", secrets, (signal) =>
+        api.events.patch(
+          { calendarId: "primary", eventId, sendUpdates: "all", requestBody: eventTimes(times) },
+          { signal },
+        ),
       ),
     );
     return eventResult(data, eventId);
@@ -171,15 +192,16 @@ export function createCalendar(
 
   /** Already gone (404) or already deleted (410) both mean the event is not on the calendar: done. */
   async function deleteCalendarEvent(refreshToken: string, eventId: string): Promise<void> {
-    const { api, secrets } = await connect(refreshToken);
     try {
-      await googleCall(
-        context,
-        "events.delete",
-        secrets,
-        (signal) =>
-          api.events.delete({ calendarId: "primary", eventId, sendUpdates: "all" }, { signal }),
-        isGone,
+      await withCalendar(refreshToken, (api, secrets) =>
+        googleCall(
+          context,
+          "events.delete",
+          secrets,
+          (signal) =>
+            api.events.delete({ calendarId: "primary", eventId, sendUpdates: "all" }, { signal }),
+          isGone,
+        ),
       );
     } catch (error) {
       if (error instanceof GoogleApiError && isGone(error)) return;

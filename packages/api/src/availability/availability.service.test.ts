@@ -9,6 +9,7 @@ import {
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 
 const { harness, intro } = useBookingHarness();
+const DAY_MS = 86_400_000;
 
 const monday = () => ({
   hostSlug: "demo",
@@ -36,17 +37,34 @@ describe("availability.slots", () => {
     expect(slots.every((s) => s.end.getTime() - s.start.getTime() === 30 * 60_000)).toBe(true);
   });
 
-  it("asks Google once per window for five minutes, and again after a booking", async () => {
-    await harness.caller().availability.slots(monday());
+  it("asks Google once for 100 views of a host's next eight weeks, and again after a cancellation or five minutes", async () => {
+    const week = (n: number) => ({
+      ...monday(),
+      from: new Date(MONDAY_MORNING.getTime() + n * 7 * DAY_MS),
+      to: new Date(MONDAY_MORNING.getTime() + (n + 1) * 7 * DAY_MS),
+    });
+    for (let view = 0; view < 100; view++)
+      await harness.caller().availability.slots(week(view % 8));
+    expect(freebusyCalls()).toBe(1);
+    // The new booking's event lies where the booking already blocks the time.
+    const booking = await harness
+      .caller()
+      .booking.create(bookingInput(intro.id, MONDAY_TEN_BERLIN));
     await harness.caller().availability.slots(monday());
     expect(freebusyCalls()).toBe(1);
-    harness.setNow(new Date(MONDAY_MORNING.getTime() + 5 * 60_000));
+    await harness.caller().booking.cancel({ id: booking.id, token: booking.token });
     await harness.caller().availability.slots(monday());
     expect(freebusyCalls()).toBe(2);
-    await harness.caller().booking.create(bookingInput(intro.id, MONDAY_TEN_BERLIN));
-    const callsAfterBooking = freebusyCalls();
+    harness.setNow(new Date(MONDAY_MORNING.getTime() + 5 * 60_000 + 1));
     await harness.caller().availability.slots(monday());
-    expect(freebusyCalls()).toBe(callsAfterBooking + 1);
+    expect(freebusyCalls()).toBe(3);
+  });
+
+  it("shares one Google call among views that miss at the same time", async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, () => harness.caller().availability.slots(monday())),
+    );
+    expect(freebusyCalls()).toBe(1);
   });
 
   it("still serves slots, marked degraded, when Google fails", async () => {

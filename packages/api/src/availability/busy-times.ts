@@ -3,31 +3,41 @@ import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
-import { busyTimesKey } from "./busy-times-cache.ts";
 import { withinDeadline } from "../lib/deadline.ts";
+import type { Interval } from "./slot-generation.ts";
 
 type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
+type BusyDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">;
+
+/** One freeBusy call: the host's busy times over `span`, as Google has them now. */
+const fetchBusyTimes =
+  (deps: BusyDeps, host: { id: string; googleRefreshToken: string }) => (span: Interval) =>
+    deps.google.getCalendarBusyTimes(
+      deps.tokens.decrypt(host.googleRefreshToken, host.id),
+      span.start,
+      span.end,
+    );
 
 /**
- * The host's Google busy times in a window, cached per host for five minutes. Google failing,
- * being slow, or the host having no calendar never blocks booking: the answer is then "no
- * known busy times" and `degraded`.
+ * The host's Google busy times in a window, cached per host for five minutes (one lookup serves
+ * every window of the next weeks: busy-times-cache.ts). Google failing, being slow, or the host
+ * having no calendar never blocks booking: the answer is then "no known busy times" and
+ * `degraded`.
  */
 export async function googleBusyTimes(
-  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">,
+  deps: BusyDeps,
   host: HostCalendar,
   from: Date,
   to: Date,
 ): Promise<{ busy: BusyTime[]; degraded: boolean }> {
   if (calendarSyncState(host) !== "pending" || !host.googleRefreshToken)
     return { busy: [], degraded: true };
-  const key = busyTimesKey(host.id, from, to);
-  const cached = deps.busyTimes.get(key);
-  if (cached) return { busy: cached, degraded: false };
-
   try {
-    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
-    const lookup = deps.google.getCalendarBusyTimes(refreshToken, from, to);
+    const lookup = deps.busyTimes.get(
+      host.id,
+      { start: from, end: to },
+      fetchBusyTimes(deps, { id: host.id, googleRefreshToken: host.googleRefreshToken }),
+    );
     // Past the deadline nobody awaits the lookup any more; its late failure must not go unhandled.
     lookup.catch(() => undefined);
     const result = await withinDeadline(lookup, deps.settings.busyTimesDeadlineMs);
@@ -39,7 +49,6 @@ export async function googleBusyTimes(
       });
       return { busy: [], degraded: true };
     }
-    deps.busyTimes.set(key, result.value);
     return { busy: result.value, degraded: false };
   } catch (error) {
     const failure = error instanceof GoogleApiError ? error : undefined;

@@ -74,7 +74,7 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
     input.now.getTime() + limits.minimumNoticeMinutes * MINUTE_MS,
   );
   // Keyed by instant: two overlapping rules on one weekday must not offer the same slot twice.
-  const candidates = new Map<number, Interval>();
+  const candidates = new Map<number, Interval & { day: number }>();
   const first = localCalendarDate(from, timeZone);
   const last = localCalendarDate(new Date(to.getTime() - 1), timeZone);
 
@@ -83,28 +83,38 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
     const hours =
       input.dateOverrides?.get(new Date(day).toISOString().slice(0, 10)) ??
       input.rules.filter((rule) => rule.weekday === weekday);
+    // Most days the zone keeps one offset from a day before to a day after: every wall time of
+    // the day is then that offset away, with no gap or repeat to resolve one by one.
+    const offset = steadyOffset(day, timeZone);
     for (const rule of hours) {
       for (
         let minute = rule.startMinute;
         minute + durationMinutes <= rule.endMinute;
         minute += step
       ) {
-        const { instant: start, skipped } = wallTimeToInstant(day, minute, timeZone);
-        if (skipped) continue;
+        let start: Date;
+        if (offset !== null) {
+          start = new Date(day + (minute - offset) * MINUTE_MS);
+        } else {
+          const wall = wallTimeToInstant(day, minute, timeZone);
+          if (wall.skipped) continue;
+          start = wall.instant;
+        }
         const end = new Date(start.getTime() + durationMinutes * MINUTE_MS);
         // A slot straddling a spring-forward gap lasts its real duration, so on the wall clock
         // it ends an hour later than the grid suggests and can run past the working hours.
-        if (wallMinutesSince(day, end, timeZone) > rule.endMinute) continue;
+        if (offset === null && wallMinutesSince(day, end, timeZone) > rule.endMinute) continue;
         if (start.getTime() < earliestStart || start.getTime() >= to.getTime()) continue;
-        candidates.set(start.getTime(), { start, end });
+        candidates.set(start.getTime(), { start, end, day });
       }
     }
   }
 
   const full = fullDays(input.bookings, timeZone, limits.dailyMaximum);
   const slots = [...candidates.values()]
-    .filter((slot) => !full.has(localCalendarDate(slot.start, timeZone)))
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+    .filter((slot) => !full.has(slot.day))
+    .sort((a, b) => a.start.getTime() - b.start.getTime())
+    .map(({ start, end }) => ({ start, end }));
   return withoutBusy(slots, mergeIntervals(blockingIntervals(input)));
 }
 
@@ -165,6 +175,15 @@ function widen(interval: Interval, beforeMinutes: number, afterMinutes: number):
 function localCalendarDate(instant: Date, timeZone: string): number {
   const local = new TZDate(instant, timeZone);
   return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+}
+
+/**
+ * The zone's offset (minutes) throughout the local date `day` when it is the same a day before
+ * and a day after (real zones change offset at most once within days), else null.
+ */
+function steadyOffset(day: number, timeZone: string): number | null {
+  const before = tzOffset(timeZone, new Date(day - DAY_MS));
+  return before === tzOffset(timeZone, new Date(day + 2 * DAY_MS)) ? before : null;
 }
 
 /** What the host's wall clock shows at `instant`, as minutes since midnight of `day`. */

@@ -4,7 +4,7 @@ import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
  * What follows every committed change to a booking (made, cancelled, moved): the host's cached
- * busy times are stale, the change is logged, and its calendar sync row, when it can go to
+ * busy times are stale once time is freed, the change is logged, and its calendar sync row, when it can go to
  * Google now, is tried at once within the deadline.
  */
 export async function afterBookingCommitted(
@@ -17,7 +17,9 @@ export async function afterBookingCommitted(
     sync: { id: string | undefined; state: string };
   },
 ): Promise<void> {
-  invalidateBusyTimes(deps, change.hostId);
+  // A new booking's event lies where the booking itself already blocks the time, so the host's
+  // cached busy times still hold; a cancelled or moved booking frees time its event held.
+  if (change.event !== "booking_created") invalidateBusyTimes(deps, change.hostId);
   deps.logger.info(change.event, {
     bookingId: change.bookingId,
     hostId: change.hostId,

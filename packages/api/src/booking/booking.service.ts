@@ -78,6 +78,16 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     hostId: host.id,
     sync: { id: booking.calendarSyncs[0]?.id, state: syncState },
   });
+  // Only a Google attempt changes the booking after its insert; without one, it is as written.
+  if (syncState !== "pending") {
+    const { id, name, durationMinutes } = pkg;
+    return toConfirmation({
+      ...booking,
+      host,
+      package: { id, name, durationMinutes },
+      calendarSyncs: [{ state: syncState }],
+    });
+  }
   return getConfirmation(deps, booking.id);
 }
 

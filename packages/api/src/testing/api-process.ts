@@ -2,17 +2,15 @@
 // PostgreSQL database in TIMETAP_TEST_DATABASE_URL, its abuse limits counted there as in
 // production. Google and SMTP point nowhere: the tests using it call neither. Prints its port.
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createDb } from "@timetap/db";
 import { createMailer } from "@timetap/email";
 import { createGoogle } from "@timetap/google";
 import { createApiDeps } from "../deps.ts";
-import { handleApiRequest } from "../http-handler.ts";
 import { systemClock } from "../lib/clock.ts";
 import { createJsonLogger } from "../lib/logger.ts";
 import { createRateLimits, defaultRateLimits } from "../lib/rate-limits.ts";
 import { createTokenCipher } from "../lib/token-crypto.ts";
+import { serveApi } from "./serve-api.ts";
 
 const databaseUrl = process.env.TIMETAP_TEST_DATABASE_URL ?? "";
 const limits = JSON.parse(process.env.TIMETAP_TEST_LIMITS ?? "{}") as typeof defaultRateLimits;
@@ -37,24 +35,8 @@ const deps = createApiDeps({
   ),
 });
 
-// Queries only (GET): enough for the tests, and no body to read.
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? "/", "http://127.0.0.1");
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers))
-    if (typeof value === "string") headers.set(name, value);
-  void handleApiRequest(new Request(url, { headers }), deps, {
-    authorization: request.headers.authorization ?? null,
-    clientIp: request.socket.remoteAddress ?? null,
-  }).then(async (answer) => {
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
-});
-server.listen(0, "127.0.0.1", () => {
-  console.log(String((server.address() as AddressInfo).port));
-});
+const { url } = await serveApi(deps);
+console.log(new URL(url).port);
 process.once("SIGTERM", () => {
-  server.close();
   void db.close().then(() => process.exit(0));
 });

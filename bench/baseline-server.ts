@@ -1,0 +1,44 @@
+// The yardsticks, each a bare node:http server in a process of its own:
+//   insert <port>  one INSERT into the booking table of the database in BENCH_DB (JSON DbOptions)
+//   bytes <port> <file>  the file's bytes, from memory, for every GET
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type RequestListener } from "node:http";
+import { createDb } from "@timetap/db";
+
+const [mode, port, file] = process.argv.slice(2);
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function insertHandler(): Promise<RequestListener> {
+  const { prisma } = await createDb(JSON.parse(process.env.BENCH_DB ?? "{}"));
+  return (request, response) => {
+    readBody(request)
+      .then(async (text) => {
+        const { hostId, packageId, start } = JSON.parse(text) as Record<string, string>;
+        const startTime = new Date(start!);
+        const id = randomUUID();
+        await prisma.$executeRaw`INSERT INTO booking (id, host_id, package_id, start_time, end_time, customer_email, access_token, updated_at)
+          VALUES (${id}, ${hostId}, ${packageId}, ${startTime}, ${new Date(startTime.getTime() + 30 * 60_000)},
+                  ${`bare-${id}@bench.example`}, ${randomBytes(32).toString("base64url")}, now())`;
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+      })
+      .catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+  };
+}
+
+async function bytesHandler(): Promise<RequestListener> {
+  const bytes = await readFile(file!);
+  return (_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" }).end(bytes);
+  };
+}
+
+const handler = mode === "insert" ? await insertHandler() : await bytesHandler();
+createServer(handler).listen(Number(port), "127.0.0.1", () => process.send?.("ready"));
