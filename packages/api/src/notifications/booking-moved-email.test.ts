@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { bookingInput, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  bookingInput,
+  customerEmailsOnly,
+  MONDAY_TEN_BERLIN,
+} from "../testing/booking-fixtures.ts";
 import { inviteOf } from "../testing/email-invite.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { runDueEmails } from "./email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
+beforeEach(() => customerEmailsOnly(harness));
 /** Tuesday 2030-01-08 10:00 and Wednesday 2030-01-09 15:00 in Berlin. */
 const TUESDAY_TEN_BERLIN = new Date("2030-01-08T09:00:00Z");
 const WEDNESDAY_THREE_BERLIN = new Date("2030-01-09T14:00:00Z");

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import {
   bookingInput,
+  customerEmailsOnly,
   demoWithCalendar,
   liveDemoEvents,
   MONDAY_MORNING,
@@ -12,14 +13,7 @@ import { inviteOf } from "../testing/email-invite.ts";
 import { runDueEmails } from "./email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
-// These tests are about the customer's confirmation and cancellation alone; the host's notices
-// and the reminders have their own files.
-const customerEmailsOnly = () =>
-  harness.db.host.update({
-    where: { email: DEMO_HOST.email },
-    data: { hostNotices: false, reminder24h: false, reminder1h: false },
-  });
-beforeEach(customerEmailsOnly);
+beforeEach(() => customerEmailsOnly(harness));
 const TUESDAY_TEN_BERLIN = new Date("2030-01-08T09:00:00Z");
 
 const book = (customerEmail = "cora@example.com") =>
@@ -93,7 +87,7 @@ describe("the booking confirmation email", () => {
     await harness.db.calendarSync.deleteMany();
     await harness.db.booking.deleteMany();
     await demoWithCalendar(harness, { connected: false });
-    await customerEmailsOnly();
+    await customerEmailsOnly(harness);
     const booking = await book();
     expect(booking.meetLink).toBeNull();
 

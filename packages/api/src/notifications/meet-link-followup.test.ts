@@ -1,12 +1,13 @@
 import { MEET_LINK_LATER } from "@timetap/email";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runDueSyncs } from "../calendar-sync/calendar-sync.service.ts";
-import { bookingInput, MONDAY_MORNING } from "../testing/booking-fixtures.ts";
+import { bookingInput, customerEmailsOnly, MONDAY_MORNING } from "../testing/booking-fixtures.ts";
 import { inviteOf } from "../testing/email-invite.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { runDueEmails } from "./email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
+beforeEach(() => customerEmailsOnly(harness));
 const TUESDAY_TEN_BERLIN = new Date("2030-01-08T09:00:00Z");
 const HOUR = 3600_000;
 

@@ -33,6 +33,18 @@ export async function demoWithCalendar(harness: Harness, options: { connected?: 
   return { host, intro };
 }
 
+/**
+ * The demo host with its notices and reminders off, for tests about the customer's own emails
+ * (confirmation, move, cancellation, late Meet link): the host's notices and the reminders have
+ * tests of their own.
+ */
+export function customerEmailsOnly(harness: Harness) {
+  return harness.db.host.update({
+    where: { email: DEMO_HOST.email },
+    data: { hostNotices: false, reminder24h: false, reminder1h: false },
+  });
+}
+
 /** The demo host's calendar events that are not cancelled, as the emulator holds them. */
 export function liveDemoEvents(harness: Harness) {
   return harness.emulator.events(DEMO_HOST.email).filter((event) => event.status !== "cancelled");
