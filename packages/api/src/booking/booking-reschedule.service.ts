@@ -9,6 +9,7 @@ import {
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
+import { withHostBookingLock } from "./host-booking-lock.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
@@ -43,29 +44,31 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {
-    const moved = await deps.db.booking.update({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: {
-        startTime: slot.start,
-        endTime: slot.end,
-        calendarSyncs: {
-          // An earlier move not yet made is replaced by this one: one update email, not two.
-          updateMany: {
-            where: { action: "update", state: "pending", lockedUntil: null },
-            data: { state: "skipped" },
+    const moved = await withHostBookingLock(deps, booking.hostId, (tx) =>
+      tx.booking.update({
+        where: { id: booking.id, status: "CONFIRMED" },
+        data: {
+          startTime: slot.start,
+          endTime: slot.end,
+          calendarSyncs: {
+            // An earlier move not yet made is replaced by this one: one update email, not two.
+            updateMany: {
+              where: { action: "update", state: "pending", lockedUntil: null },
+              data: { state: "skipped" },
+            },
+            create: { action: "update", state: updateState, nextAttemptAt: now },
           },
-          create: { action: "update", state: updateState, nextAttemptAt: now },
         },
-      },
-      select: {
-        calendarSyncs: {
-          where: { action: "update" },
-          orderBy: { createdAt: "desc" },
-          select: { id: true },
-          take: 1,
+        select: {
+          calendarSyncs: {
+            where: { action: "update" },
+            orderBy: { createdAt: "desc" },
+            select: { id: true },
+            take: 1,
+          },
         },
-      },
-    });
+      }),
+    );
     updateSyncId = moved.calendarSyncs[0]?.id;
   } catch (error) {
     if (isExclusionViolation(error)) throw new SlotTakenError();
