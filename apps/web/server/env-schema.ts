@@ -70,6 +70,13 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => value !== "false"),
+  /** How many calendar-sync attempts each worker (in-process or `pnpm worker`) runs at once. */
+  SYNC_WORKER_CONCURRENCY: z.coerce
+    .number({ error: "must be a whole number from 1 to 100." })
+    .int()
+    .min(1)
+    .max(100)
+    .default(10),
   /**
    * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
    * see the same weekday and hour whatever day they run. For tests only.

@@ -42,6 +42,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     clock,
     logger,
     limits,
+    settings: { syncConcurrency: config.syncConcurrency },
   });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.
