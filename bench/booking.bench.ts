@@ -7,6 +7,7 @@ import {
   MONDAY_MORNING,
   runDueSyncs,
 } from "@timetap/api/testing";
+import { startSyncWorker } from "@timetap/api";
 
 const SEQUENTIAL = 60;
 const RACERS = 50;
@@ -129,6 +130,27 @@ try {
   });
   console.log(
     `worker drained ${backlogStarts.length} failed syncs in ${drainMs.toFixed(0)}ms (${((backlogStarts.length / drainMs) * 1000).toFixed(1)} syncs/s, one worker)`,
+  );
+
+  // The same backlog with Google answering in 300 ms, drained by two concurrent workers.
+  harness.emulator.failNext("events.insert", {
+    status: 503,
+    reason: "backendError",
+    count: BACKLOG,
+  });
+  const slowStarts = starts.slice(SEQUENTIAL + 1 + BACKLOG, SEQUENTIAL + 1 + 2 * BACKLOG);
+  for (const start of slowStarts)
+    await api.booking.create(bookingInput(intro.id, start, `slow-${start.getTime()}@example.com`));
+  harness.setNow(new Date(MONDAY_MORNING.getTime() + 2 * 3_600_000));
+  harness.emulator.setLatency("events.insert", 300);
+  const pending = () => harness.db.calendarSync.count({ where: { state: "pending" } });
+  const [slowDrainMs] = await timed(async () => {
+    const workers = [1, 2].map(() => startSyncWorker(harness.deps, { intervalMs: 50 }));
+    while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all(workers.map((worker) => worker.stop()));
+  });
+  console.log(
+    `2 workers drained ${slowStarts.length} syncs with Google at 300 ms in ${slowDrainMs.toFixed(0)}ms (${((slowStarts.length / slowDrainMs) * 1000).toFixed(1)} syncs/s, ${harness.deps.settings.syncConcurrency} at once each)`,
   );
 } finally {
   await harness.close();

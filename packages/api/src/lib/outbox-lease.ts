@@ -34,7 +34,8 @@ export function leasedFromNow(deps: Pick<ApiDeps, "clock">, leaseMs: number) {
  * it: a condition such as "no other row of this booking is leased" holds across workers, and SKIP
  * LOCKED passes over rows an outcome is being written to. Rows whose last attempt stopped without
  * an outcome (lease expired, token still set) count it; once that was the last attempt allowed,
- * the row fails with a sentence saying so, returned as `stopped`.
+ * the row fails with a sentence saying so, returned as `stopped`. A row past the maximum without
+ * a stopped attempt (the host's "Retry now", a resumed parked row) still gets its one attempt.
  */
 export async function claimDue(
   deps: LeaseDeps,
@@ -76,7 +77,6 @@ export async function claimDue(
         WHERE state = 'pending'
           AND next_attempt_at <= ${now}
           AND (locked_until IS NULL OR locked_until <= ${now})
-          AND attempts < ${options.maxAttempts}
           AND (${id}::text IS NULL OR id = ${id}::text)
           AND ${options.eligible}
         ORDER BY next_attempt_at
