@@ -7,7 +7,8 @@ import { MONDAY_MORNING } from "../testing/booking-fixtures.ts";
 import { runDueSyncs } from "./calendar-sync.service.ts";
 import { startSyncWorker } from "./sync-worker.ts";
 
-const { harness } = useBookingHarness();
+// A busy machine slows the in-process emulator down; a call given up on would wait out its backoff.
+const { harness } = useBookingHarness({ google: { timeoutMs: 10_000 } });
 const OLGA = "olga@example.com";
 
 beforeEach(() => harness.db.host.updateMany({ data: { googleBackoffUntil: null } }));

@@ -29,7 +29,7 @@ export function startPollLoop<T>(options: {
       .catch(fail("run"))
       .finally(() => {
         running.delete(work);
-        refill();
+        refill({ slotFreed: true });
       });
     running.add(work);
   };
@@ -47,9 +47,11 @@ export function startPollLoop<T>(options: {
     } while (again);
   };
 
-  function refill() {
+  // A tick during a claim is dropped: only a freed slot calls for another round at once, so a
+  // slow database is not kept busy with claims.
+  function refill({ slotFreed = false } = {}) {
     if (claiming) {
-      again = true;
+      again ||= slotFreed;
       return;
     }
     claiming = fill().finally(() => {
@@ -57,7 +59,7 @@ export function startPollLoop<T>(options: {
     });
   }
 
-  const timer = setInterval(refill, options.intervalMs ?? 2_000);
+  const timer = setInterval(() => refill(), options.intervalMs ?? 2_000);
   return {
     async stop() {
       stopped = true;
