@@ -43,7 +43,9 @@ async function weekSlots(harness: Awaited<ReturnType<typeof createApiHarness>>, 
   return slots.map((slot) => slot.start);
 }
 
-const harness = await createApiHarness({ now: MONDAY_MORNING });
+// A generous Google timeout: on a busy machine the in-process emulator answers late, and a call
+// given up on would wait out its backoff on the pinned clock instead of being measured.
+const harness = await createApiHarness({ now: MONDAY_MORNING, google: { timeoutMs: 10_000 } });
 try {
   const { intro } = await demoWithCalendar(harness);
   const api = harness.caller();
