@@ -124,6 +124,8 @@ describe("configuration", () => {
     expect(config.localEmulatorPort).toBe(4010);
     expect(config.inProcessWorker).toBe(true);
     expect(readConfig({ TIMETAP_INPROCESS_WORKER: "false" }).inProcessWorker).toBe(false);
+    expect(config.syncConcurrency).toBe(10);
+    expect(readConfig({ SYNC_WORKER_CONCURRENCY: "4" }).syncConcurrency).toBe(4);
   });
 
   it("reads a server database, a public URL without its trailing slash and a 32-byte key", () => {
@@ -161,6 +163,11 @@ describe("configuration", () => {
     ["PORT", "http", "PORT must be a whole number from 1 to 65535."],
     ["PORT", "70000", "PORT must be a whole number from 1 to 65535."],
     ["GOOGLE_EMULATOR_PORT", "0", "GOOGLE_EMULATOR_PORT must be a whole number from 1 to 65535."],
+    [
+      "SYNC_WORKER_CONCURRENCY",
+      "0",
+      "SYNC_WORKER_CONCURRENCY must be a whole number from 1 to 100.",
+    ],
     ["APP_URL", "localhost:3000", "APP_URL must be an http:// or https:// URL."],
     ["GOOGLE_BASE_URL", "emulator", "GOOGLE_BASE_URL must be an http:// or https:// URL."],
     [

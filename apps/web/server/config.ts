@@ -50,6 +50,7 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       : { embedded: path.join(dataDir, "pglite") },
     localEmulatorPort: env.GOOGLE_EMULATOR_PORT,
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
+    syncConcurrency: env.SYNC_WORKER_CONCURRENCY,
     clockStart: env.TIMETAP_CLOCK_START,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,

@@ -84,6 +84,13 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => value !== "false"),
+  /** How many calendar-sync attempts each worker (in-process or `pnpm worker`) runs at once. */
+  SYNC_WORKER_CONCURRENCY: z.coerce
+    .number({ error: "must be a whole number from 1 to 100." })
+    .int()
+    .min(1)
+    .max(100)
+    .default(10),
   /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client

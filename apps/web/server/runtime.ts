@@ -50,6 +50,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     logger,
     limits,
     metrics,
+    settings: { syncConcurrency: config.syncConcurrency },
   });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.

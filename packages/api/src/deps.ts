@@ -18,16 +18,20 @@ export interface ApiSettings {
   syncLeaseMs: number;
   /** How long a claimed email row stays reserved for the worker sending it. */
   emailLeaseMs: number;
+  /** How many calendar-sync attempts one worker runs at once (rows of different bookings). */
+  syncConcurrency: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
   syncDeadlineMs: 3_000,
   busyTimesDeadlineMs: 2_500,
-  // Longer than any single Google attempt (10 s call + 5 s conference wait), so only a crashed
-  // worker's rows become claimable again.
-  syncLeaseMs: 60_000,
-  // Longer than one SMTP attempt (10 s to connect, 20 s of silence at most).
-  emailLeaseMs: 60_000,
+  // Renewed by the running attempt (a Google call may take 10 s plus 5 s of conference wait; an
+  // SMTP send 30 s), so they can be short: a stopped worker's rows are taken up within this plus
+  // one poll interval.
+  syncLeaseMs: 10_000,
+  emailLeaseMs: 10_000,
+  // With Google answering in 300 ms, 10 at once is about 30 rows a second per worker process.
+  syncConcurrency: 10,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;

@@ -24,6 +24,9 @@ describe("calendarStateSentence", () => {
     expect(work("update", "failed", "418 teapot I am a teapot")).toBe(
       "Google refused: 418 teapot I am a teapot",
     );
+    expect(work("create", "failed", "the worker stopped during 12 attempts")).toBe(
+      "Not synced: the worker stopped during 12 attempts",
+    );
     expect(work("create", "skipped")).toBe("Not on a calendar");
   });
 

@@ -40,6 +40,8 @@ export function calendarStateSentence({
       return "Not on a calendar";
     case "failed": {
       const status = calendarError?.split(" ")[0] ?? "";
+      // Without an HTTP status the error is TimeTap's own (its worker stopped during the attempts).
+      if (calendarError && !/^\d+$/.test(status)) return `Not synced: ${calendarError}`;
       return `Google refused: ${refusals[status] ?? calendarError ?? "no reason given"}`;
     }
   }

@@ -14,7 +14,8 @@ export async function afterBookingCommitted(
     bookingId: string;
     hostId: string;
     details?: Record<string, unknown>;
-    sync: { id: string | undefined; state: string };
+    /** `leaseToken` when the row was written already leased to this request. */
+    sync: { id: string | undefined; state: string; leaseToken?: string | undefined };
   },
 ): Promise<void> {
   // A new booking's event lies where the booking itself already blocks the time, so the host's
@@ -25,5 +26,7 @@ export async function afterBookingCommitted(
     hostId: change.hostId,
     ...change.details,
   });
-  if (change.sync.state === "pending" && change.sync.id) await syncNow(deps, change.sync.id);
+  const { id, state, leaseToken } = change.sync;
+  if (state === "pending" && id)
+    await syncNow(deps, leaseToken ? { id, token: leaseToken } : { id });
 }

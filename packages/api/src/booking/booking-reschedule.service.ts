@@ -12,6 +12,7 @@ import { afterBookingCommitted } from "./booking-committed.ts";
 import { queueEventUpdateEmail } from "../notifications/booking-emails.ts";
 import { hostNoticeEmails } from "../notifications/host-notices.ts";
 import { pendingReminders, reminderEmails } from "../notifications/reminders.ts";
+import { withHostBookingLock } from "./host-booking-lock.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
@@ -48,7 +49,7 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
   let updateSyncId: string | undefined;
   try {
     // The move's email is queued in the same transaction, after the update locked the booking.
-    const moved = await deps.db.$transaction(async (tx) => {
+    const moved = await withHostBookingLock(deps, booking.hostId, async (tx) => {
       const updated = await tx.booking.update({
         where: { id: booking.id, status: "CONFIRMED" },
         data: {

@@ -4,29 +4,40 @@ import type { ApiDeps } from "../deps.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import { followUpLateMeetLink } from "../notifications/meet-link-followup.ts";
+import { underLease, type Lease } from "../lib/outbox-lease.ts";
 import { claimSyncs } from "./claim-syncs.ts";
-import { decideAfterFailure, type SyncFailureKind } from "./sync-backoff.ts";
+import { decideAfterFailure, isRateLimited, type SyncFailureKind } from "./sync-backoff.ts";
 
 type SyncDeps = Pick<
   ApiDeps,
   "db" | "google" | "tokens" | "clock" | "logger" | "settings" | "mailer"
 >;
 
-export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed";
+/** `lease_lost`: the attempt outlived its lease and another took the row over; its outcome stands. */
+export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed" | "lease_lost";
 
+/** A leased row as its attempt read it; `attempts` already counts this attempt. */
 type ClaimedSync = Prisma.CalendarSyncGetPayload<{
   include: { booking: { include: { host: true; package: true } } };
-}>;
+}> & { lease: Lease; stillMine: () => Promise<boolean> };
 
-/** One attempt at a claimed row: do its Google work, then record what happened. */
-async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
-  const sync = await deps.db.calendarSync.findUniqueOrThrow({
-    where: { id: syncId },
-    include: { booking: { include: { host: true, package: true } } },
-  });
+/** One attempt at a leased row: do its Google work, then record what happened. */
+async function attempt(
+  deps: SyncDeps,
+  lease: Lease,
+  stillMine: () => Promise<boolean>,
+): Promise<SyncOutcome> {
+  const sync: ClaimedSync = {
+    ...(await deps.db.calendarSync.findUniqueOrThrow({
+      where: { id: lease.id },
+      include: { booking: { include: { host: true, package: true } } },
+    })),
+    lease,
+    stillMine,
+  };
   const { host } = sync.booking;
   const state = calendarSyncState(host);
-  if (state !== "pending" || !host.googleRefreshToken) return finish(deps, syncId, { state });
+  if (state !== "pending" || !host.googleRefreshToken) return finish(deps, sync, { state });
   const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   switch (sync.action) {
     case "create":
@@ -46,7 +57,7 @@ async function createEvent(
   const { booking } = sync;
   const { host } = booking;
   // Cancelled before its event was made: there is nothing to put on the calendar any more.
-  if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
+  if (booking.status !== "CONFIRMED") return finish(deps, sync, { state: "skipped" });
 
   const result = await callGoogle(deps, sync, () =>
     deps.google.createCalendarEvent(refreshToken, {
@@ -67,15 +78,12 @@ async function createEvent(
 
   if (!event.meetLink && event.conferenceStatus === "pending") {
     // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
-    await deps.db.booking.update({
-      where: { id: booking.id },
-      data: { googleEventId: event.googleEventId },
-    });
-    return recordFailure(deps, sync, {
-      kind: "retryable",
-      reason: "conferencePending",
-      message: "Meet conference still pending",
-    });
+    return recordFailure(
+      deps,
+      sync,
+      { kind: "retryable", reason: "conferencePending", message: "Meet conference still pending" },
+      { googleEventId: event.googleEventId },
+    );
   }
   if (!event.meetLink) {
     deps.logger.warn("google_meet_link_missing", {
@@ -84,14 +92,14 @@ async function createEvent(
     });
   }
   // The link, the Meet-link email it may owe the customer, and the row's outcome commit together.
-  return deps.db.$transaction(async (tx) => {
-    await tx.booking.update({
-      where: { id: booking.id },
-      data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
-    });
-    if (event.meetLink && !booking.meetLink) await followUpLateMeetLink(tx, deps, booking.id);
-    return succeed({ ...deps, db: tx }, sync);
-  });
+  return succeed(
+    deps,
+    sync,
+    { googleEventId: event.googleEventId, meetLink: event.meetLink },
+    event.meetLink && !booking.meetLink
+      ? (tx) => followUpLateMeetLink(tx, deps, booking.id)
+      : undefined,
+  );
 }
 
 /**
@@ -104,7 +112,7 @@ async function moveEvent(
   refreshToken: string,
 ): Promise<SyncOutcome> {
   const { booking } = sync;
-  if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
+  if (booking.status !== "CONFIRMED") return finish(deps, sync, { state: "skipped" });
   const result = await callGoogle(deps, sync, () =>
     deps.google.updateCalendarEvent(refreshToken, eventIdOf(booking), {
       start: booking.startTime,
@@ -114,8 +122,13 @@ async function moveEvent(
   );
   if ("outcome" in result) return result.outcome;
   const current = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
+  // Not a failure: the attempt is given back.
   if (current.startTime.getTime() !== booking.startTime.getTime())
-    return finish(deps, sync.id, { state: "pending", nextAttemptAt: deps.clock.now() });
+    return finish(deps, sync, {
+      state: "pending",
+      nextAttemptAt: deps.clock.now(),
+      attempts: sync.attempts - 1,
+    });
   return succeed(deps, sync);
 }
 
@@ -139,12 +152,24 @@ async function deleteEvent(
 const eventIdOf = (booking: ClaimedSync["booking"]) =>
   booking.googleEventId ?? eventIdForBooking(booking.id);
 
+/** More to write in the outcome's transaction, after the booking's change (a follow-up email). */
+type AlsoWritten = (tx: Prisma.TransactionClient) => Promise<void>;
+
 async function succeed(
-  deps: Pick<SyncDeps, "logger"> & { db: Prisma.TransactionClient },
+  deps: SyncDeps,
   sync: ClaimedSync,
-) {
-  const attempts = sync.attempts + 1;
-  await finish(deps, sync.id, { state: "done", attempts, lastError: null });
+  bookingChange?: Prisma.BookingUpdateInput,
+  alsoWritten?: AlsoWritten,
+): Promise<SyncOutcome> {
+  const { attempts } = sync;
+  const outcome = await finish(
+    deps,
+    sync,
+    { state: "done", lastError: null },
+    bookingChange,
+    alsoWritten,
+  );
+  if (outcome !== "synced") return outcome;
   deps.logger.info("calendar_sync_done", {
     bookingId: sync.bookingId,
     action: sync.action,
@@ -153,12 +178,16 @@ async function succeed(
   return "synced" as const;
 }
 
-/** The Google call's value, or the outcome its recorded failure led to. */
+/**
+ * The Google call's value, or the outcome its recorded failure led to. The lease is confirmed
+ * right before the call, so a worker whose lease was taken over never sends the same change.
+ */
 async function callGoogle<T>(
   deps: SyncDeps,
   sync: ClaimedSync,
   call: () => Promise<T>,
 ): Promise<{ value: T } | { outcome: SyncOutcome }> {
+  if (!(await sync.stillMine())) return { outcome: leaseLost(deps, sync) };
   try {
     return { value: await call() };
   } catch (error) {
@@ -182,8 +211,9 @@ async function recordFailure(
     reason?: string | undefined;
     message: string;
   },
+  bookingChange?: Prisma.BookingUpdateInput,
 ): Promise<SyncOutcome> {
-  const attempts = sync.attempts + 1;
+  const { attempts } = sync;
   const hostId = sync.booking.hostId;
   const decision = decideAfterFailure({ kind: failure.kind, attempts, now: deps.clock.now() });
   deps.logger.error("calendar_sync_failed", {
@@ -200,12 +230,35 @@ async function recordFailure(
   });
   if (failure.kind === "revoked") await markNeedsReauth(deps, hostId);
   const lastError = [failure.status, failure.reason, failure.message].filter(Boolean).join(" ");
-  return finish(deps, sync.id, { ...decision, attempts, lastError: lastError.slice(0, 500) });
+  const outcome = await finish(
+    deps,
+    sync,
+    { ...decision, lastError: lastError.slice(0, 500) },
+    bookingChange,
+  );
+  if (decision.state === "pending" && isRateLimited(failure))
+    await backOffHost(deps, hostId, decision.nextAttemptAt);
+  return outcome;
 }
 
+/** Google asked to slow down for this host: all their calendar work waits as long as this row. */
+async function backOffHost({ db }: SyncDeps, hostId: string, until: Date) {
+  await db.host.updateMany({
+    where: {
+      id: hostId,
+      OR: [{ googleBackoffUntil: null }, { googleBackoffUntil: { lt: until } }],
+    },
+    data: { googleBackoffUntil: until },
+  });
+}
+
+/**
+ * Records the attempt's outcome, and what it learnt of the booking, while the lease is still its
+ * own; otherwise another attempt took the row over and records its outcome instead.
+ */
 async function finish(
-  { db }: { db: Prisma.TransactionClient },
-  syncId: string,
+  deps: SyncDeps,
+  sync: ClaimedSync,
   update:
     | {
         state: Exclude<SyncState, "done">;
@@ -213,39 +266,61 @@ async function finish(
         nextAttemptAt?: Date;
         lastError?: string;
       }
-    | { state: "done"; attempts: number; lastError: null },
+    | { state: "done"; lastError: null },
+  bookingChange?: Prisma.BookingUpdateInput,
+  alsoWritten?: AlsoWritten,
 ): Promise<SyncOutcome> {
-  await db.calendarSync.update({ where: { id: syncId }, data: { ...update, lockedUntil: null } });
+  const recorded = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.calendarSync.updateMany({
+      where: { id: sync.id, leaseToken: sync.lease.token },
+      data: { ...update, lockedUntil: null, leaseToken: null },
+    });
+    if (count !== 1) return false;
+    if (bookingChange)
+      await tx.booking.update({ where: { id: sync.bookingId }, data: bookingChange });
+    await alsoWritten?.(tx);
+    return true;
+  });
+  if (!recorded) return leaseLost(deps, sync);
   return update.state === "done" ? "synced" : update.state;
 }
 
-/** One attempt, never throwing: an unexpected error leaves the row leased, and the lease expires. */
-async function attemptSafely(deps: SyncDeps, syncId: string): Promise<SyncOutcome | "error"> {
+function leaseLost(deps: SyncDeps, sync: ClaimedSync): SyncOutcome {
+  deps.logger.warn("calendar_sync_lease_lost", { syncId: sync.id, bookingId: sync.bookingId });
+  return "lease_lost";
+}
+
+/**
+ * One attempt under its lease, never throwing: after an unexpected error the lease is no longer
+ * renewed and expires, and the attempt counts as one the worker stopped during.
+ */
+export async function runLeasedSync(deps: SyncDeps, lease: Lease): Promise<SyncOutcome | "error"> {
   try {
-    return await attempt(deps, syncId);
+    return await underLease(deps, "calendar_sync", lease, deps.settings.syncLeaseMs, (held) =>
+      attempt(deps, lease, held.stillMine),
+    );
   } catch (error) {
-    deps.logger.error("calendar_sync_crashed", { syncId, message: (error as Error).message });
+    deps.logger.error("calendar_sync_crashed", {
+      syncId: lease.id,
+      message: (error as Error).message,
+    });
     return "error";
   }
 }
 
 /**
- * Right after a booking commits: claim its row and try Google within the deadline. Past the
- * deadline the attempt keeps going in the background and records its own outcome; the caller
- * answers "pending" meanwhile.
+ * Right after a booking change commits: its row, leased to this request already or claimed now,
+ * is tried within the deadline. Past the deadline the attempt keeps going in the background and
+ * records its own outcome; the caller answers "pending" meanwhile.
  */
-export async function syncNow(deps: SyncDeps, syncId: string): Promise<void> {
-  const [claimed] = await claimSyncs(deps, { id: syncId, limit: 1 });
-  if (!claimed) return;
-  await withinDeadline(attemptSafely(deps, claimed), deps.settings.syncDeadlineMs);
+export async function syncNow(deps: SyncDeps, row: { id: string } | Lease): Promise<void> {
+  const lease = "token" in row ? row : (await claimSyncs(deps, { id: row.id, limit: 1 }))[0];
+  if (!lease) return;
+  await withinDeadline(runLeasedSync(deps, lease), deps.settings.syncDeadlineMs);
 }
 
-/** What the worker does each tick: every due row, a batch at a time. */
-export const SYNC_BATCH_SIZE = 20;
-
+/** Leases up to `limit` due rows and runs their attempts side by side. */
 export async function runDueSyncs(deps: SyncDeps, options: { limit?: number } = {}) {
-  const ids = await claimSyncs(deps, { limit: options.limit ?? SYNC_BATCH_SIZE });
-  const outcomes: Array<SyncOutcome | "error"> = [];
-  for (const id of ids) outcomes.push(await attemptSafely(deps, id));
-  return outcomes;
+  const leases = await claimSyncs(deps, { limit: options.limit ?? deps.settings.syncConcurrency });
+  return Promise.all(leases.map((lease) => runLeasedSync(deps, lease)));
 }

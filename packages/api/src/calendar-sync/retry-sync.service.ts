@@ -30,7 +30,7 @@ export async function retrySync(deps: ApiDeps, hostId: string, bookingId: string
     where: { id: sync.id, state: sync.state },
     data: { state: "pending", nextAttemptAt: deps.clock.now() },
   });
-  if (claimed.count === 1) await syncNow(deps, sync.id);
+  if (claimed.count === 1) await syncNow(deps, { id: sync.id });
   const after = await deps.db.calendarSync.findUniqueOrThrow({
     where: { id: sync.id },
     select: { action: true, state: true, lastError: true },

@@ -23,6 +23,21 @@ export function nextRetryDelayMs(attempt: number, random: () => number = Math.ra
   return Math.floor(half + random() * half);
 }
 
+/**
+ * Google's answers that ask to slow down (403 `rateLimitExceeded`/`userRateLimitExceeded`, 429):
+ * quotas are per user, so the host's other work waits too.
+ */
+export function isRateLimited(failure: {
+  status?: number | undefined;
+  reason?: string | undefined;
+}) {
+  return (
+    failure.status === 429 ||
+    (failure.status === 403 &&
+      (failure.reason === "rateLimitExceeded" || failure.reason === "userRateLimitExceeded"))
+  );
+}
+
 /** As classified by the Google error mapping: `revoked` is `invalid_grant`. */
 export type SyncFailureKind = "retryable" | "revoked" | "permanent";
 

@@ -1,13 +1,15 @@
 import type { ApiDeps } from "../deps.ts";
 import { startPollLoop } from "../lib/poll-loop.ts";
-import { EMAIL_BATCH_SIZE, runDueEmails } from "./email-outbox.service.ts";
+import { claimEmails } from "./claim-emails.ts";
+import { sendLeasedEmail } from "./email-outbox.service.ts";
 
-/** Polls the email outbox; it runs wherever the calendar-sync worker does. */
+/** Sends the email outbox one message at a time; it runs wherever the calendar-sync worker does. */
 export function startEmailWorker(deps: ApiDeps, options: { intervalMs?: number } = {}) {
   return startPollLoop({
     name: "email_worker",
-    runBatch: () => runDueEmails(deps),
-    batchSize: EMAIL_BATCH_SIZE,
+    claim: (limit) => claimEmails(deps, { limit }),
+    run: (lease) => sendLeasedEmail(deps, lease),
+    concurrency: 1,
     logger: deps.logger,
     intervalMs: options.intervalMs,
   });

@@ -1,0 +1,94 @@
+import type { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
+import { bookingInput } from "../testing/booking-fixtures.ts";
+
+const { harness, intro } = useBookingHarness();
+const MINUTE = 60_000;
+
+/** Every racer's answer: the booking, or the tRPC code it was refused with. */
+async function race(requests: Array<() => Promise<{ startTime: Date; endTime: Date }>>) {
+  const settled = await Promise.allSettled(requests.map((request) => request()));
+  return settled.map((result) =>
+    result.status === "fulfilled" ? result.value : (result.reason as TRPCError).code,
+  );
+}
+
+describe("bookings of one host racing for overlapping times", () => {
+  // On PostgreSQL, two overlapping inserts checked at once could deadlock inside the exclusion
+  // constraint and answer 500 (run with TEST_DATABASE_URL to race on a server).
+  // 180 bookings on one database: slow on a busy machine, hence its own time limit.
+  it(
+    "are never a 500: one booking stands per time, the others are CONFLICT",
+    { timeout: 120_000 },
+    async () => {
+      const hour = await harness.db.sessionPackage.findFirstOrThrow({
+        where: { host: { slug: "demo" }, durationMinutes: 60 },
+      });
+      const answers = [];
+      // A deadlock needs two inserts checked at the same moment: three rounds give it chances.
+      for (let week = 0; week < 3; week++) {
+        const requests = [];
+        for (let day = 0; day < 4; day++) {
+          // Tuesday to Friday, 10:00 in Berlin: an hour from 10:00 overlaps half hours at 10:00
+          // and 10:30.
+          const ten = Date.UTC(2030, 0, 8 + 7 * week + day, 9);
+          for (let racer = 0; racer < 5; racer++) {
+            for (const [packageId, start] of [
+              [hour.id, ten],
+              [intro.id, ten],
+              [intro.id, ten + 30 * MINUTE],
+            ] as const) {
+              const email = `r${answers.length + requests.length}@example.com`;
+              const input = bookingInput(packageId, new Date(start), email);
+              requests.push(() => harness.caller().booking.create(input));
+            }
+          }
+        }
+        answers.push(...(await race(requests)));
+      }
+
+      const refusals = answers.filter((answer) => typeof answer === "string");
+      expect(new Set(refusals)).toEqual(new Set(["CONFLICT"]));
+      const booked = answers
+        .filter((answer) => typeof answer !== "string")
+        .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+      // Each day's racers leave the hour, or one or both half hours: never two at one time.
+      expect(booked.length).toBeGreaterThanOrEqual(12);
+      booked.slice(1).forEach((booking, i) => {
+        expect(booking.startTime.getTime()).toBeGreaterThanOrEqual(booked[i]!.endTime.getTime());
+      });
+      expect(await harness.db.booking.count({ where: { status: "CONFIRMED" } })).toBe(
+        booked.length,
+      );
+    },
+  );
+
+  it("moving bookings onto one time at once leaves one there; the other moves are CONFLICT", async () => {
+    const starts = [0, 1, 2, 3].map((i) => new Date(Date.UTC(2030, 0, 9, 8 + i)));
+    const bookings = [];
+    for (const [i, start] of starts.entries())
+      bookings.push(
+        await harness
+          .caller()
+          .booking.create(bookingInput(intro.id, start, `mover-${i}@example.com`)),
+      );
+    const target = new Date(Date.UTC(2030, 0, 10, 9));
+
+    const answers = await race(
+      bookings.map(
+        (booking) => () =>
+          harness
+            .caller()
+            .booking.reschedule({ id: booking.id, token: booking.token, startTime: target }),
+      ),
+    );
+
+    expect(answers.filter((answer) => typeof answer === "string")).toEqual(
+      Array(3).fill("CONFLICT"),
+    );
+    expect(
+      await harness.db.booking.count({ where: { startTime: target, status: "CONFIRMED" } }),
+    ).toBe(1);
+  });
+});
