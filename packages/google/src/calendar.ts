@@ -1,5 +1,4 @@
-import { google, type calendar_v3 } from "googleapis";
-import type { GoogleAuth } from "./auth.ts";
+import type { calendar_v3 } from "googleapis";
 import {
   eventRequestBody,
   eventResult,
@@ -8,10 +7,9 @@ import {
   type CalendarEventResult,
   type CalendarEventTimes,
 } from "./calendar-event.ts";
-import type { GoogleEndpoints } from "./endpoints.ts";
+import type { CalendarConnect } from "./calendar-connection.ts";
 import { GoogleApiError } from "./errors.ts";
 import { googleCall, type CallContext } from "./google-call.ts";
-import type { OAuthClient } from "./oauth-client.ts";
 
 export interface BusyTime {
   start: Date;
@@ -28,28 +26,19 @@ function sleep(ms: number): Promise<void> {
 }
 
 export function createCalendar(
-  auth: GoogleAuth,
-  endpoints: GoogleEndpoints,
+  connect: CalendarConnect,
   context: CallContext & { conferenceWaitMs: number },
 ) {
-  /** A Calendar API bound to the refresh token's user, plus the secrets to keep out of errors. */
-  async function connect(refreshToken: string) {
-    const client: OAuthClient = await auth.authorizedClient(refreshToken);
-    const api = google.calendar({
-      version: "v3",
-      auth: client,
-      rootUrl: endpoints.calendarRootUrl,
-      retry: false,
-      timeout: context.timeoutMs,
-    });
-    const secrets = [refreshToken, client.credentials.access_token ?? ""];
-    return { api, secrets };
-  }
-
+  /**
+   * Busy times across the calendars that count (the primary one unless told otherwise). A
+   * secondary calendar that is gone or no longer shared is skipped with a warning, so one lost
+   * calendar does not hide the others; the primary one failing, or Google failing, throws.
+   */
   async function getCalendarBusyTimes(
     refreshToken: string,
     timeMin: Date,
     timeMax: Date,
+    calendarIds: readonly string[] = ["primary"],
   ): Promise<BusyTime[]> {
     const { api, secrets } = await connect(refreshToken);
     const { data } = await googleCall(context, "freebusy", secrets, (signal) =>
@@ -58,31 +47,43 @@ export function createCalendar(
           requestBody: {
             timeMin: timeMin.toISOString(),
             timeMax: timeMax.toISOString(),
-            items: [{ id: "primary" }],
+            items: calendarIds.map((id) => ({ id })),
           },
         },
         { signal },
       ),
     );
-    const primary = data.calendars?.["primary"];
-    const failure = primary?.errors?.[0];
-    if (!primary || failure) {
-      const reason = failure?.reason ?? "notFound";
-      throw new GoogleApiError({
-        kind: reason === "backendError" || reason === "internalError" ? "retryable" : "permanent",
-        operation: "freebusy",
-        reason,
-        message: `Google freebusy failed for the primary calendar (${reason})`,
-      });
-    }
-    return (primary.busy ?? []).flatMap((b) =>
-      b.start && b.end ? [{ start: new Date(b.start), end: new Date(b.end) }] : [],
-    );
+    return calendarIds
+      .flatMap((id) => {
+        const calendar = data.calendars?.[id];
+        const reason = calendar ? calendar.errors?.[0]?.reason : "notFound";
+        if (reason) {
+          const retryable = reason === "backendError" || reason === "internalError";
+          if (retryable || id === "primary")
+            throw new GoogleApiError({
+              kind: retryable ? "retryable" : "permanent",
+              operation: "freebusy",
+              reason,
+              message: `Google freebusy failed for the ${id === "primary" ? "primary " : ""}calendar (${reason})`,
+            });
+          context.logger?.warn("Google calendar unavailable", { operation: "freebusy", reason });
+          return [];
+        }
+        return (calendar?.busy ?? []).flatMap((b) =>
+          b.start && b.end ? [{ start: new Date(b.start), end: new Date(b.end) }] : [],
+        );
+      })
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
-  async function getEvent(api: calendar_v3.Calendar, secrets: string[], eventId: string) {
+  async function getEvent(
+    api: calendar_v3.Calendar,
+    secrets: string[],
+    calendarId: string,
+    eventId: string,
+  ) {
     const { data } = await googleCall(context, "events.get", secrets, (signal) =>
-      api.events.get({ calendarId: "primary", eventId }, { signal }),
+      api.events.get({ calendarId, eventId }, { signal }),
     );
     return data;
   }
@@ -91,6 +92,7 @@ export function createCalendar(
   async function awaitConference(
     api: calendar_v3.Calendar,
     secrets: string[],
+    calendarId: string,
     created: CalendarEventResult,
   ): Promise<CalendarEventResult> {
     const giveUpAt = Date.now() + context.conferenceWaitMs;
@@ -103,7 +105,7 @@ export function createCalendar(
       delay *= 2;
       try {
         result = eventResult(
-          await getEvent(api, secrets, result.googleEventId),
+          await getEvent(api, secrets, calendarId, result.googleEventId),
           result.googleEventId,
         );
       } catch {
@@ -126,6 +128,7 @@ export function createCalendar(
   async function createCalendarEvent(
     refreshToken: string,
     data: CalendarEventInput,
+    calendarId = "primary",
   ): Promise<CalendarEventResult> {
     const { api, secrets } = await connect(refreshToken);
     let event: calendar_v3.Schema$Event;
@@ -137,7 +140,7 @@ export function createCalendar(
         (signal) =>
           api.events.insert(
             {
-              calendarId: "primary",
+              calendarId,
               conferenceDataVersion: 1,
               sendUpdates: "all",
               requestBody: eventRequestBody(data),
@@ -149,20 +152,21 @@ export function createCalendar(
       event = response.data;
     } catch (error) {
       if (!(error instanceof GoogleApiError && isDuplicate(error))) throw error;
-      event = await getEvent(api, secrets, data.eventId);
+      event = await getEvent(api, secrets, calendarId, data.eventId);
     }
-    return awaitConference(api, secrets, eventResult(event, data.eventId));
+    return awaitConference(api, secrets, calendarId, eventResult(event, data.eventId));
   }
 
   async function updateCalendarEvent(
     refreshToken: string,
     eventId: string,
     times: CalendarEventTimes,
+    calendarId = "primary",
   ): Promise<CalendarEventResult> {
     const { api, secrets } = await connect(refreshToken);
     const { data } = await googleCall(context, "events.patch", secrets, (signal) =>
       api.events.patch(
-        { calendarId: "primary", eventId, sendUpdates: "all", requestBody: eventTimes(times) },
+        { calendarId, eventId, sendUpdates: "all", requestBody: eventTimes(times) },
         { signal },
       ),
     );
@@ -170,15 +174,18 @@ export function createCalendar(
   }
 
   /** Already gone (404) or already deleted (410) both mean the event is not on the calendar: done. */
-  async function deleteCalendarEvent(refreshToken: string, eventId: string): Promise<void> {
+  async function deleteCalendarEvent(
+    refreshToken: string,
+    eventId: string,
+    calendarId = "primary",
+  ): Promise<void> {
     const { api, secrets } = await connect(refreshToken);
     try {
       await googleCall(
         context,
         "events.delete",
         secrets,
-        (signal) =>
-          api.events.delete({ calendarId: "primary", eventId, sendUpdates: "all" }, { signal }),
+        (signal) => api.events.delete({ calendarId, eventId, sendUpdates: "all" }, { signal }),
         isGone,
       );
     } catch (error) {
