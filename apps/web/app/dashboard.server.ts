@@ -16,12 +16,17 @@ export async function loadDashboard({ context, request }: LoaderFunctionArgs) {
   if (!host.slug) throw redirect("/dashboard/welcome");
   const search = new URL(request.url).searchParams;
   const query = parseBookingsQuery(search);
-  const [bookings, apiKeys] = await Promise.all([api.host.bookings(query), api.host.apiKeys()]);
+  const [bookings, apiKeys, calendars] = await Promise.all([
+    api.host.bookings(query),
+    api.host.apiKeys(),
+    host.calendarStatus === "connected" ? api.host.calendars() : null,
+  ]);
   return {
     host: { ...host, slug: host.slug },
     bookings,
     query,
     apiKeys,
+    calendars,
     savedHours: search.get("saved") === "hours",
     moved: search.get("moved") === "1",
   };

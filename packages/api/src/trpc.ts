@@ -8,6 +8,7 @@ import {
   BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
+  CalendarListUnavailableError,
   DateOverrideConflictError,
   DayFullError,
   EmailOfAnotherAccountError,
@@ -20,6 +21,7 @@ import {
   SlotTakenError,
   SlugTakenError,
   TooManyUpcomingError,
+  UnusableCalendarError,
   UnverifiedEmailError,
 } from "./lib/service-errors.ts";
 
@@ -70,6 +72,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [UnverifiedEmailError, "FORBIDDEN"],
   [EmailOfAnotherAccountError, "CONFLICT"],
   [TooManyUpcomingError, "CONFLICT"],
+  [CalendarListUnavailableError, "PRECONDITION_FAILED"],
+  [UnusableCalendarError, "BAD_REQUEST"],
 ];
 
 /**

@@ -2,11 +2,12 @@ import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import { busyCalendarIdsOf } from "../hosts/chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { busyTimesKey } from "./busy-times-cache.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 
-type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
+type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken" | "busyCalendarIds">;
 
 /**
  * The host's Google busy times in a window, cached per host for five minutes. Google failing,
@@ -27,7 +28,12 @@ export async function googleBusyTimes(
 
   try {
     const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
-    const lookup = deps.google.getCalendarBusyTimes(refreshToken, from, to);
+    const lookup = deps.google.getCalendarBusyTimes(
+      refreshToken,
+      from,
+      to,
+      busyCalendarIdsOf(host),
+    );
     // Past the deadline nobody awaits the lookup any more; its late failure must not go unhandled.
     lookup.catch(() => undefined);
     const result = await withinDeadline(lookup, deps.settings.busyTimesDeadlineMs);

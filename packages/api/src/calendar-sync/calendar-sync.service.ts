@@ -1,6 +1,7 @@
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
+import { PRIMARY, sessionCalendarIdOf } from "../hosts/chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import { claimSyncs } from "./claim-syncs.ts";
@@ -44,19 +45,24 @@ async function createEvent(
   // Cancelled before its event was made: there is nothing to put on the calendar any more.
   if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
 
+  const calendarId = calendarOf(booking);
   const result = await callGoogle(deps, sync, () =>
-    deps.google.createCalendarEvent(refreshToken, {
-      eventId: eventIdForBooking(booking.id),
-      requestId: booking.id,
-      bookingId: booking.id,
-      start: booking.startTime,
-      end: booking.endTime,
-      timeZone: host.timeZone,
-      customerEmail: booking.customerEmail,
-      customerName: booking.customerName,
-      hostName: host.name,
-      packageName: booking.package.name,
-    }),
+    deps.google.createCalendarEvent(
+      refreshToken,
+      {
+        eventId: eventIdForBooking(booking.id),
+        requestId: booking.id,
+        bookingId: booking.id,
+        start: booking.startTime,
+        end: booking.endTime,
+        timeZone: host.timeZone,
+        customerEmail: booking.customerEmail,
+        customerName: booking.customerName,
+        hostName: host.name,
+        packageName: booking.package.name,
+      },
+      calendarId,
+    ),
   );
   if ("outcome" in result) return result.outcome;
   const event = result.value;
@@ -65,7 +71,7 @@ async function createEvent(
     // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
     await deps.db.booking.update({
       where: { id: booking.id },
-      data: { googleEventId: event.googleEventId },
+      data: { googleEventId: event.googleEventId, googleCalendarId: calendarId },
     });
     return recordFailure(deps, sync, {
       kind: "retryable",
@@ -81,7 +87,11 @@ async function createEvent(
   }
   await deps.db.booking.update({
     where: { id: booking.id },
-    data: { googleEventId: event.googleEventId, meetLink: event.meetLink },
+    data: {
+      googleEventId: event.googleEventId,
+      googleCalendarId: calendarId,
+      meetLink: event.meetLink,
+    },
   });
   return succeed(deps, sync);
 }
@@ -98,11 +108,16 @@ async function moveEvent(
   const { booking } = sync;
   if (booking.status !== "CONFIRMED") return finish(deps, sync.id, { state: "skipped" });
   const result = await callGoogle(deps, sync, () =>
-    deps.google.updateCalendarEvent(refreshToken, eventIdOf(booking), {
-      start: booking.startTime,
-      end: booking.endTime,
-      timeZone: booking.host.timeZone,
-    }),
+    deps.google.updateCalendarEvent(
+      refreshToken,
+      eventIdOf(booking),
+      {
+        start: booking.startTime,
+        end: booking.endTime,
+        timeZone: booking.host.timeZone,
+      },
+      calendarOf(booking),
+    ),
   );
   if ("outcome" in result) return result.outcome;
   const current = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -121,7 +136,11 @@ async function deleteEvent(
   refreshToken: string,
 ): Promise<SyncOutcome> {
   const result = await callGoogle(deps, sync, () =>
-    deps.google.deleteCalendarEvent(refreshToken, eventIdOf(sync.booking)),
+    deps.google.deleteCalendarEvent(
+      refreshToken,
+      eventIdOf(sync.booking),
+      calendarOf(sync.booking),
+    ),
   );
   if ("outcome" in result) return result.outcome;
   return succeed(deps, sync);
@@ -130,6 +149,13 @@ async function deleteEvent(
 /** The event a follow-up acts on: the one recorded, or the id its create would have used. */
 const eventIdOf = (booking: ClaimedSync["booking"]) =>
   booking.googleEventId ?? eventIdForBooking(booking.id);
+
+/**
+ * The calendar holding the booking's event: the one recorded with it; an event made before
+ * calendars could be chosen is on the primary one; one not made yet goes to the session calendar.
+ */
+const calendarOf = (booking: ClaimedSync["booking"]) =>
+  booking.googleCalendarId ?? (booking.googleEventId ? PRIMARY : sessionCalendarIdOf(booking.host));
 
 async function succeed(deps: SyncDeps, sync: ClaimedSync) {
   const attempts = sync.attempts + 1;

@@ -20,6 +20,8 @@ import {
   removeDateOverride,
   setDateHours,
 } from "./date-overrides.service.ts";
+import { calendarChoicesInput } from "./calendar-choices.inputs.ts";
+import { getCalendarChoices, updateCalendarChoices } from "./calendar-choices.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
 import { endAllSessions, listSessions } from "./host-sessions.service.ts";
 import { disconnectCalendar } from "./host-calendar.ts";
@@ -120,4 +122,8 @@ export const hostRouter = router({
     const host = await disconnectCalendar(ctx, ctx.host.id);
     return { calendarStatus: host.calendarStatus };
   }),
+  calendars: hostProcedure.query(({ ctx }) => getCalendarChoices(ctx, ctx.host.id)),
+  updateCalendars: hostProcedure
+    .input(calendarChoicesInput)
+    .mutation(({ ctx, input }) => updateCalendarChoices(ctx, ctx.host.id, input)),
 });

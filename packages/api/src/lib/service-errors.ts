@@ -127,3 +127,13 @@ export class TooManyUpcomingError extends Error {
     );
   }
 }
+
+/** TimeTap cannot read the host's list of Google calendars; the message says what to do. */
+export class CalendarListUnavailableError extends Error {
+  override name = "CalendarListUnavailableError";
+}
+
+/** A chosen calendar is not one the host may use that way (unknown, gone, or read-only for sessions). */
+export class UnusableCalendarError extends Error {
+  override name = "UnusableCalendarError";
+}
