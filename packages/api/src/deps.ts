@@ -18,6 +18,14 @@ export interface ApiSettings {
   syncLeaseMs: number;
   /** How long a claimed email row stays reserved for the worker sending it. */
   emailLeaseMs: number;
+  /** How long a Google push channel is asked to live. */
+  channelTtlMs: number;
+  /** How long before its end a channel is renewed. */
+  channelRenewBeforeMs: number;
+  /** How long a channel row stays claimed by the process opening it. */
+  channelLeaseMs: number;
+  /** How long after a failed watch the next try waits. */
+  channelRetryMs: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -28,6 +36,11 @@ export const defaultApiSettings: ApiSettings = {
   syncLeaseMs: 60_000,
   // Longer than one SMTP attempt (10 s to connect, 20 s of silence at most).
   emailLeaseMs: 60_000,
+  // Google's own default lifetime for calendar channels; renewed a day ahead.
+  channelTtlMs: 7 * 24 * 3_600_000,
+  channelRenewBeforeMs: 24 * 3_600_000,
+  channelLeaseMs: 60_000,
+  channelRetryMs: 10 * 60_000,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import type { Calendar } from "./calendar-store.ts";
 import type { Clock } from "./clock.ts";
 import { channelResourceId } from "./random.ts";
@@ -98,14 +99,16 @@ export class Channels {
       "x-goog-resource-uri": `https://www.googleapis.com/calendar/v3/calendars/${encodeURIComponent(channel.calendarId)}/events?alt=json`,
       ...(channel.token === undefined ? {} : { "x-goog-channel-token": channel.token }),
     };
-    // Like Google: the answer does not matter beyond being recorded, and nothing is retried.
-    fetch(channel.address, { method: "POST", headers, signal: AbortSignal.timeout(5_000) })
-      .then((res) => {
-        delivery.status = res.status;
-        return res.body?.cancel();
-      })
-      .catch(() => {
-        delivery.status = 0;
-      });
+    // Like Google: a plain server-to-server POST (no browser headers), whose answer is only
+    // recorded; nothing is retried.
+    const post = request(channel.address, { method: "POST", headers, timeout: 5_000 }, (res) => {
+      delivery.status = res.statusCode ?? 0;
+      res.resume();
+    });
+    post.on("timeout", () => post.destroy());
+    post.on("error", () => {
+      delivery.status = 0;
+    });
+    post.end();
   }
 }

@@ -1,5 +1,6 @@
 import { GoogleApiError, type CalendarListEntry } from "@timetap/google";
 import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import { planChannels, renewDueChannels } from "../calendar-push/calendar-channels.ts";
 import type { ApiDeps } from "../deps.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import { CalendarListUnavailableError, UnusableCalendarError } from "../lib/service-errors.ts";
@@ -7,7 +8,10 @@ import type { CalendarChoicesInput } from "./calendar-choices.inputs.ts";
 import { busyCalendarIdsOf, PRIMARY, sessionCalendarIdOf } from "./chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "./host-calendar.ts";
 
-type Deps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">;
+type Deps = Pick<
+  ApiDeps,
+  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "appUrl"
+>;
 
 /**
  * Why the list cannot be shown: no calendar connected (or Google revoked it), the grant predates
@@ -121,5 +125,8 @@ export async function updateCalendarChoices(
     },
   });
   invalidateBusyTimes(deps, hostId);
+  // Watch the chosen calendars from now on, not from the keeper's next round.
+  await planChannels(deps, hostId);
+  await renewDueChannels(deps, { hostId });
   return getCalendarChoices(deps, hostId);
 }
