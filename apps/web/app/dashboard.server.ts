@@ -42,7 +42,7 @@ function sameList(request: Request) {
 
 /**
  * The dashboard's forms, told apart by their `intent`: calendar, bookings (cancel, retry the
- * calendar sync) and API keys.
+ * calendar sync, put back an event the host changed in Google) and API keys.
  */
 export async function changeFromDashboard({ context, request }: ActionFunctionArgs) {
   await requireHostId(context, request);
@@ -62,6 +62,13 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
       await api.host.retrySync({ bookingId: String(form.get("bookingId") ?? "") });
     } catch (error) {
       return { error: formErrors(error).form ?? "This booking's calendar could not be retried." };
+    }
+  }
+  if (intent === "put-event-back") {
+    try {
+      await api.host.putEventBack({ bookingId: String(form.get("bookingId") ?? "") });
+    } catch (error) {
+      return { error: formErrors(error).form ?? "This booking's event could not be put back." };
     }
   }
   if (intent === "create-key") {

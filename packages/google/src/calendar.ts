@@ -157,6 +157,7 @@ export function createCalendar(
     return awaitConference(api, secrets, calendarId, eventResult(event, data.eventId));
   }
 
+  /** Puts the event at the booking's times, undeleting it when the host deleted it in Google. */
   async function updateCalendarEvent(
     refreshToken: string,
     eventId: string,
@@ -166,7 +167,13 @@ export function createCalendar(
     const { api, secrets } = await connect(refreshToken);
     const { data } = await googleCall(context, "events.patch", secrets, (signal) =>
       api.events.patch(
-        { calendarId, eventId, sendUpdates: "all", requestBody: eventTimes(times) },
+        {
+          calendarId,
+          eventId,
+          sendUpdates: "all",
+          // Confirmed too: the host may have deleted the event in Google; this puts it back.
+          requestBody: { ...eventTimes(times), status: "confirmed" },
+        },
         { signal },
       ),
     );

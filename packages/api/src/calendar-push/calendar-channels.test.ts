@@ -1,27 +1,13 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DEMO_HOST } from "@timetap/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { MONDAY_MORNING, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
+import { startCalendarWebhook } from "../testing/calendar-webhook.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { renewDueChannels } from "./calendar-channels.ts";
-import { receiveCalendarNotification } from "./calendar-notification.ts";
 
-// The web server's webhook, as small as it gets: Google's headers in, 204 or 404 out.
-const received: Record<string, string>[] = [];
-const webhook = createServer((req, res) => {
-  const headers = req.headers as Record<string, string>;
-  received.push(headers);
-  void receiveCalendarNotification(harness.deps, {
-    channelId: headers["x-goog-channel-id"] ?? null,
-    token: headers["x-goog-channel-token"] ?? null,
-    resourceId: headers["x-goog-resource-id"] ?? null,
-    resourceState: headers["x-goog-resource-state"] ?? null,
-  }).then((outcome) => res.writeHead(outcome === "accepted" ? 204 : 404).end());
-});
-await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
-const appUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}`;
-afterAll(() => new Promise<void>((resolve) => webhook.close(() => resolve())));
+const webhook = await startCalendarWebhook(() => harness.deps);
+const { appUrl, received } = webhook;
+afterAll(() => webhook.close());
 
 const { harness, intro } = useBookingHarness({ appUrl });
 

@@ -1,6 +1,7 @@
 import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import type { ApiDeps } from "../deps.ts";
 import { channelTokenMatches } from "./channel-token.ts";
+import { reconcileCalendar } from "./reconcile-events.ts";
 
 /** The headers of one Google push notification, as the webhook received them. */
 export interface CalendarNotification {
@@ -12,11 +13,12 @@ export interface CalendarNotification {
 
 /**
  * A notification from one of our live channels (its id, its token, its resource, not expired)
- * drops the host's busy times at once; anything else (forged, a channel since renewed or
+ * drops the host's busy times at once and looks for session events the host deleted or moved
+ * there; anything else (forged, a channel since renewed or
  * stopped) is `unknown` and changes nothing.
  */
 export async function receiveCalendarNotification(
-  deps: Pick<ApiDeps, "db" | "clock" | "busyTimes" | "logger">,
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "busyTimes" | "logger">,
   notification: CalendarNotification,
 ): Promise<"accepted" | "unknown"> {
   const { channelId, token, resourceId, resourceState } = notification;
@@ -32,7 +34,14 @@ export async function receiveCalendarNotification(
     deps.logger.warn("calendar_notification_refused", { channelId: channelId.slice(0, 64) });
     return "unknown";
   }
-  // `sync` only confirms the channel; `exists` says something on the calendar changed.
+  // `sync` only confirms a new channel; `exists` says something on the calendar changed.
   if (resourceState === "exists") invalidateBusyTimes(deps, row.hostId);
+  // Either way, see what changed to the sessions' events there; Google is not kept waiting.
+  reconcileCalendar(deps, row).catch((error: unknown) =>
+    deps.logger.warn("calendar_reconcile_failed", {
+      hostId: row.hostId,
+      message: (error as Error).message,
+    }),
+  );
   return "accepted";
 }

@@ -3,6 +3,7 @@ import { cancelBooking } from "../booking/booking-cancellation.service.ts";
 import { hostBookingsInput, hostRescheduleInput } from "../booking/booking.inputs.ts";
 import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
 import { hostBooking, hostBookings, upcomingBookings } from "../booking/host-bookings.service.ts";
+import { putEventBack } from "../calendar-push/calendar-issue.service.ts";
 import { retrySync } from "../calendar-sync/retry-sync.service.ts";
 import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, signedInHostProcedure } from "../trpc.ts";
@@ -126,4 +127,7 @@ export const hostRouter = router({
   updateCalendars: hostProcedure
     .input(calendarChoicesInput)
     .mutation(({ ctx, input }) => updateCalendarChoices(ctx, ctx.host.id, input)),
+  putEventBack: hostProcedure
+    .input(z.object({ bookingId: recordId }))
+    .mutation(({ ctx, input }) => putEventBack(ctx, ctx.host.id, input.bookingId)),
 });
