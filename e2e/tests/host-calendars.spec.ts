@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import type { ChannelInfo } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
+import { eventsWith } from "./calendar-events.ts";
 
 const DEMO_HOST_EMAIL = "demo@timetap.local";
 // Thursday 4 February 2027, 10:00 in Berlin: inside the demo host's hours, days after the pinned clock.
@@ -24,24 +26,49 @@ async function signInAsDemoHost(page: Page) {
   await expect(page.getByRole("heading", { name: "Hello, Dana Demo" })).toBeVisible();
 }
 
-/** The start times the demo's intro call offers on Thursday, as any client reads them. */
-async function thursdayStarts(page: Page): Promise<string[]> {
+/** A tRPC query, as any client makes it. */
+async function call(page: Page, path: string, input: unknown): Promise<unknown> {
   const origin = new URL(page.url()).origin;
-  const call = (path: string, input: unknown) =>
-    fetch(`${origin}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-      .then((r) => r.json())
-      .then((body: { result: { data: { json: unknown } } }) => body.result.data.json);
-  const { packages } = (await call("catalog.host", { slug: "demo" })) as {
+  const response = await fetch(
+    `${origin}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
+  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+/** The start times the demo's intro call offers on Thursday. */
+async function thursdayStarts(page: Page): Promise<string[]> {
+  const { packages } = (await call(page, "catalog.host", { slug: "demo" })) as {
     packages: { id: string; durationMinutes: number }[];
   };
   const intro = packages.find((pkg) => pkg.durationMinutes === 30);
-  const { slots } = (await call("availability.slots", {
+  const { slots } = (await call(page, "availability.slots", {
     hostSlug: "demo",
     packageId: intro?.id,
     from: "2027-02-04T00:00:00.000Z",
     to: "2027-02-05T00:00:00.000Z",
   })) as { slots: { start: string }[] };
   return slots.map((slot) => slot.start);
+}
+
+/** Books the demo's 30-minute intro call through the API, as another app would. */
+async function bookIntro(page: Page, startTime: string, customerEmail: string) {
+  const origin = new URL(page.url()).origin;
+  const { packages } = (await call(page, "catalog.host", { slug: "demo" })) as {
+    packages: { id: string; durationMinutes: number }[];
+  };
+  const booked = await fetch(`${origin}/api/trpc/booking.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      json: {
+        hostSlug: "demo",
+        packageId: packages.find((pkg) => pkg.durationMinutes === 30)?.id,
+        startTime,
+        customerEmail,
+      },
+    }),
+  });
+  expect(booked.status).toBe(200);
 }
 
 async function chooseBusyCalendars(page: Page, names: string[], all: string[]) {
@@ -106,4 +133,42 @@ test("the host makes a second calendar count as busy; its events leave the booki
   } finally {
     await chooseBusyCalendars(page, [DEMO_HOST_EMAIL], [DEMO_HOST_EMAIL]);
   }
+});
+
+test("a session's event the host deletes in Google is flagged on the dashboard, and restored when the host says so", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAsDemoHost(page);
+  // The keeper opens a channel on the primary calendar shortly after sign-in.
+  await expect
+    .poll(
+      async () =>
+        ((await (await fetch(`${emulatorUrl}/__control/channels`)).json()) as ChannelInfo[]).some(
+          (channel) => channel.calendarId === DEMO_HOST_EMAIL && channel.live,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  const email = `e2e-removed-${Date.now()}@example.com`;
+  // Friday 5 February 2027, 14:00–14:30 in Berlin.
+  await bookIntro(page, "2027-02-05T13:00:00.000Z", email);
+  await expect.poll(async () => (await eventsWith(DEMO_HOST_EMAIL, email)).length).toBe(1);
+  const [event] = await eventsWith(DEMO_HOST_EMAIL, email);
+
+  await control("host-events/delete", { email: DEMO_HOST_EMAIL, eventId: event?.id });
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/dashboard");
+        return page.getByText("Removed from your calendar in Google").count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(1);
+  await page.getByRole("button", { name: `Restore the event: ${email}` }).click();
+  await expect(page.getByText("Removed from your calendar in Google")).toHaveCount(0);
+  await expect
+    .poll(async () => (await eventsWith(DEMO_HOST_EMAIL, email))[0]?.status)
+    .toBe("confirmed");
 });

@@ -1,23 +1,16 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GoogleApiError } from "./errors.ts";
-import { googleFor, hostEmail, startTestEmulator } from "./testing/index.ts";
+import { useEmulatorWithHost } from "./testing/host-grant.ts";
+import { googleFor, hostEmail } from "./testing/index.ts";
 
-const emulator = await startTestEmulator();
-afterAll(() => emulator.close());
-
-let refreshToken = "";
-beforeEach(() => {
-  emulator.reset();
-  emulator.createUser(hostEmail, "Host Person");
-  refreshToken = emulator.issueRefreshToken(hostEmail);
-});
+const { emulator, grant } = await useEmulatorWithHost();
 
 const day = { from: new Date("2030-03-04T00:00:00Z"), to: new Date("2030-03-05T00:00:00Z") };
 
 describe("listCalendars", () => {
   it("lists the primary calendar first, then the host's other calendars", async () => {
     const work = emulator.addCalendar(hostEmail, "Work");
-    expect(await googleFor(emulator).listCalendars(refreshToken)).toEqual([
+    expect(await googleFor(emulator).listCalendars(grant.refreshToken)).toEqual([
       { id: hostEmail, summary: hostEmail, primary: true, writable: true },
       { id: work.id, summary: "Work", primary: false, writable: true },
     ]);
@@ -26,7 +19,7 @@ describe("listCalendars", () => {
   it("no longer lists a calendar the host deleted", async () => {
     const family = emulator.addCalendar(hostEmail, "Family");
     emulator.removeCalendar(hostEmail, family.id);
-    const ids = (await googleFor(emulator).listCalendars(refreshToken)).map((c) => c.id);
+    const ids = (await googleFor(emulator).listCalendars(grant.refreshToken)).map((c) => c.id);
     expect(ids).toEqual([hostEmail]);
   });
 
@@ -51,10 +44,12 @@ describe("getCalendarBusyTimes over several calendars", () => {
       start: "2030-03-04T07:00:00Z",
       end: "2030-03-04T08:00:00Z",
     });
-    const busy = await googleFor(emulator).getCalendarBusyTimes(refreshToken, day.from, day.to, [
-      "primary",
-      work.id,
-    ]);
+    const busy = await googleFor(emulator).getCalendarBusyTimes(
+      grant.refreshToken,
+      day.from,
+      day.to,
+      ["primary", work.id],
+    );
     expect(busy).toEqual([
       { start: new Date("2030-03-04T07:00:00Z"), end: new Date("2030-03-04T08:00:00Z") },
       { start: new Date("2030-03-04T09:00:00Z"), end: new Date("2030-03-04T10:00:00Z") },
@@ -65,10 +60,12 @@ describe("getCalendarBusyTimes over several calendars", () => {
     const gone = emulator.addCalendar(hostEmail, "Old team");
     emulator.addEvent(hostEmail, { start: "2030-03-04T09:00:00Z", end: "2030-03-04T10:00:00Z" });
     emulator.removeCalendar(hostEmail, gone.id);
-    const busy = await googleFor(emulator).getCalendarBusyTimes(refreshToken, day.from, day.to, [
-      "primary",
-      gone.id,
-    ]);
+    const busy = await googleFor(emulator).getCalendarBusyTimes(
+      grant.refreshToken,
+      day.from,
+      day.to,
+      ["primary", gone.id],
+    );
     expect(busy).toEqual([
       { start: new Date("2030-03-04T09:00:00Z"), end: new Date("2030-03-04T10:00:00Z") },
     ]);

@@ -1,40 +1,18 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import type { CalendarEventInput } from "./calendar-event.ts";
+import { describe, expect, it } from "vitest";
 import { eventIdForBooking } from "./event-id.ts";
-import { googleFor, hostEmail, startTestEmulator } from "./testing/index.ts";
+import { sessionEvent as booking, useEmulatorWithHost } from "./testing/host-grant.ts";
+import { googleFor, hostEmail } from "./testing/index.ts";
 
-const emulator = await startTestEmulator();
-afterAll(() => emulator.close());
-
-let refreshToken = "";
-beforeEach(() => {
-  emulator.reset();
-  emulator.createUser(hostEmail, "Host Person");
-  refreshToken = emulator.issueRefreshToken(hostEmail);
-});
+const { emulator, grant } = await useEmulatorWithHost();
 
 const since = { since: new Date("2030-03-01T00:00:00Z") };
-
-function booking(bookingId: string): CalendarEventInput {
-  return {
-    eventId: eventIdForBooking(bookingId),
-    requestId: bookingId,
-    bookingId,
-    start: new Date("2030-03-04T09:00:00Z"),
-    end: new Date("2030-03-04T10:00:00Z"),
-    timeZone: "UTC",
-    customerEmail: "ann@customer.test",
-    hostName: "Host Person",
-    packageName: "Intro call",
-  };
-}
 
 describe("listEventChanges", () => {
   it("lists every event with its booking id, then only what changed since the sync token", async () => {
     const google = googleFor(emulator);
-    await google.createCalendarEvent(refreshToken, booking("booking-1"));
-    await google.createCalendarEvent(refreshToken, booking("booking-2"));
-    const first = await google.listEventChanges(refreshToken, "primary", since);
+    await google.createCalendarEvent(grant.refreshToken, booking("booking-1"));
+    await google.createCalendarEvent(grant.refreshToken, booking("booking-2"));
+    const first = await google.listEventChanges(grant.refreshToken, "primary", since);
     expect(first.changes.map((c) => c.bookingId)).toEqual(["booking-1", "booking-2"]);
 
     emulator.moveEvent(hostEmail, eventIdForBooking("booking-1"), {
@@ -42,7 +20,7 @@ describe("listEventChanges", () => {
       end: "2030-03-05T10:00:00Z",
     });
     emulator.deleteEvent(hostEmail, eventIdForBooking("booking-2"));
-    const next = await google.listEventChanges(refreshToken, "primary", {
+    const next = await google.listEventChanges(grant.refreshToken, "primary", {
       syncToken: first.nextSyncToken,
     });
     expect(next.changes).toEqual([
@@ -56,7 +34,7 @@ describe("listEventChanges", () => {
       expect.objectContaining({ bookingId: "booking-2", deleted: true }),
     ]);
 
-    const quiet = await google.listEventChanges(refreshToken, "primary", {
+    const quiet = await google.listEventChanges(grant.refreshToken, "primary", {
       syncToken: next.nextSyncToken,
     });
     expect(quiet.changes).toEqual([]);
@@ -65,9 +43,9 @@ describe("listEventChanges", () => {
   it("asks for a full sync when the token belongs to another calendar", async () => {
     const google = googleFor(emulator);
     const work = emulator.addCalendar(hostEmail, "Work");
-    const { nextSyncToken } = await google.listEventChanges(refreshToken, work.id, since);
+    const { nextSyncToken } = await google.listEventChanges(grant.refreshToken, work.id, since);
     await expect(
-      google.listEventChanges(refreshToken, "primary", { syncToken: nextSyncToken }),
+      google.listEventChanges(grant.refreshToken, "primary", { syncToken: nextSyncToken }),
     ).rejects.toMatchObject({ status: 410, reason: "fullSyncRequired", kind: "permanent" });
   });
 });

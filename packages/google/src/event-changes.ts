@@ -23,8 +23,8 @@ const instant = (time: { dateTime?: string | null; date?: string | null } | unde
 
 export function createEventChanges(connect: CalendarConnect, context: CallContext) {
   /**
-   * The calendar's events changed since `syncToken` (deleted ones included), or all of them from
-   * `since` when there is no token yet. A token Google no longer honours fails with 410
+   * The calendar's events changed since `syncToken`, or all of them ending after `since` when
+   * there is no token yet; deleted ones included either way. A token Google no longer honours fails with 410
    * (`fullSyncRequired`, permanent): list again without one.
    */
   async function listEventChanges(
@@ -39,7 +39,8 @@ export function createEventChanges(connect: CalendarConnect, context: CallContex
       const query =
         "syncToken" in from
           ? { syncToken: from.syncToken }
-          : { timeMin: from.since.toISOString(), singleEvents: true };
+          : // Deleted ones too: a session event the host deleted before the first look counts.
+            { timeMin: from.since.toISOString(), singleEvents: true, showDeleted: true };
       const { data } = await googleCall(context, "events.list", secrets, (signal) =>
         api.events.list({ calendarId, maxResults: 250, pageToken, ...query }, { signal }),
       );

@@ -1,25 +1,19 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { googleFor, hostEmail, startTestEmulator, startWebhookReceiver } from "./testing/index.ts";
+import { useEmulatorWithHost } from "./testing/host-grant.ts";
+import { googleFor, hostEmail, startWebhookReceiver } from "./testing/index.ts";
 
-const emulator = await startTestEmulator();
+const { emulator, grant } = await useEmulatorWithHost();
 const webhook = await startWebhookReceiver();
-afterAll(async () => {
-  await emulator.close();
-  await webhook.close();
-});
+afterAll(() => webhook.close());
 
-let refreshToken = "";
 beforeEach(() => {
-  emulator.reset();
   webhook.received.length = 0;
-  emulator.createUser(hostEmail, "Host Person");
-  refreshToken = emulator.issueRefreshToken(hostEmail);
 });
 
 const busy = { start: "2030-03-04T09:00:00Z", end: "2030-03-04T10:00:00Z" };
 
 async function watch(calendarId = "primary", ttlSeconds = 3600) {
-  return googleFor(emulator).watchCalendar(refreshToken, {
+  return googleFor(emulator).watchCalendar(grant.refreshToken, {
     calendarId,
     channelId: "channel-1",
     token: "secret-token",
@@ -80,8 +74,8 @@ describe("stopChannel", () => {
   it("stops notifications, and stopping again is not an error", async () => {
     const channel = await watch();
     const google = googleFor(emulator);
-    await google.stopChannel(refreshToken, channel);
-    await google.stopChannel(refreshToken, channel);
+    await google.stopChannel(grant.refreshToken, channel);
+    await google.stopChannel(grant.refreshToken, channel);
     emulator.addEvent(hostEmail, busy);
     expect(emulator.channels()).toMatchObject([{ id: "channel-1", stopped: true, live: false }]);
     expect(emulator.notifications().map((n) => n.resourceState)).toEqual(["sync"]);

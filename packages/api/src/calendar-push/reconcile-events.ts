@@ -28,8 +28,8 @@ function issueOf(change: EventChange, booking: { startTime: Date; endTime: Date 
 
 /**
  * Lists what changed on a watched calendar since the last look (Google's sync token) and flags
- * the confirmed bookings whose event the host deleted or moved there. Nothing else changes: the
- * host decides on the dashboard. The first look only records where to start from.
+ * the confirmed bookings whose event the host deleted or moved there (the first look: every
+ * event from now on). Nothing else changes: the host decides on the dashboard.
  */
 export async function reconcileCalendar(
   deps: ReconcileDeps,
@@ -49,12 +49,10 @@ export async function reconcileCalendar(
     listed = await list(fresh);
   }
   let flagged = 0;
-  if (channel.syncToken) {
-    for (const change of listed.changes) {
-      const { bookingId } = change;
-      if (bookingId)
-        flagged += await reconcileBooking(deps, channel.hostId, { ...change, bookingId });
-    }
+  for (const change of listed.changes) {
+    const { bookingId } = change;
+    if (bookingId)
+      flagged += await reconcileBooking(deps, channel.hostId, { ...change, bookingId });
   }
   await deps.db.calendarChannel.updateMany({
     where: { id: channel.id },

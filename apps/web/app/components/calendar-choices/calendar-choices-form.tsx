@@ -1,5 +1,6 @@
 import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { FormError } from "../field";
 import { SubmitButton } from "../submit-button";
 import { MissingCalendars } from "./missing-calendars";
@@ -43,11 +44,11 @@ export function CalendarChoicesForm({
     <Form method="post" className="space-y-6">
       <MissingCalendars missing={choices.missing} />
       <FormError message={errors?.form} />
-      <fieldset
-        className="space-y-2"
-        aria-describedby={busyError ? "busyCalendarIds-error" : undefined}
+      <ChoiceFieldset
+        legend="Calendars that make you busy"
+        name="busyCalendarIds"
+        error={busyError}
       >
-        <legend className="text-sm font-medium">Calendars that make you busy</legend>
         {choices.calendars.map((calendar) => (
           <label key={calendar.id} className="flex items-center gap-2 text-sm">
             <input
@@ -60,17 +61,12 @@ export function CalendarChoicesForm({
             {calendar.primary ? " (your main calendar)" : ""}
           </label>
         ))}
-        {busyError ? (
-          <p id="busyCalendarIds-error" className="text-sm text-tt-danger">
-            {busyError}
-          </p>
-        ) : null}
-      </fieldset>
-      <fieldset
-        className="space-y-2"
-        aria-describedby={sessionError ? "sessionCalendarId-error" : undefined}
+      </ChoiceFieldset>
+      <ChoiceFieldset
+        legend="Calendar for new sessions"
+        name="sessionCalendarId"
+        error={sessionError}
       >
-        <legend className="text-sm font-medium">Calendar for new sessions</legend>
         {choices.calendars.map((calendar) => (
           <label key={calendar.id} className="flex items-center gap-2 text-sm">
             <input
@@ -84,15 +80,35 @@ export function CalendarChoicesForm({
             {calendar.writable ? "" : " (read-only for you)"}
           </label>
         ))}
-        {sessionError ? (
-          <p id="sessionCalendarId-error" className="text-sm text-tt-danger">
-            {sessionError}
-          </p>
-        ) : null}
-      </fieldset>
+      </ChoiceFieldset>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save calendars
       </SubmitButton>
     </Form>
+  );
+}
+
+/** One question of the form: its options under a legend, and its error linked to the group. */
+function ChoiceFieldset({
+  legend,
+  name,
+  error,
+  children,
+}: {
+  legend: string;
+  name: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="space-y-2" aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      {children}
+      {error ? (
+        <p id={`${name}-error`} className="text-sm text-tt-danger">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
