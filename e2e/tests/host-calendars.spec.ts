@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { ChannelInfo } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
+import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
 import { eventsWith } from "./calendar-events.ts";
 
-const DEMO_HOST_EMAIL = "demo@timetap.local";
 // Thursday 4 February 2027, 10:00 in Berlin: inside the demo host's hours, days after the pinned clock.
 const THURSDAY_TEN = "2027-02-04T09:00:00.000Z";
 const THURSDAY_ELEVEN = "2027-02-04T10:00:00.000Z";
@@ -16,14 +16,6 @@ async function control<T>(route: string, body: unknown): Promise<T> {
   });
   expect(response.ok, `emulator ${route}`).toBe(true);
   return (await response.json()) as T;
-}
-
-async function signInAsDemoHost(page: Page) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(DEMO_HOST_EMAIL);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page.getByRole("heading", { name: "Hello, Dana Demo" })).toBeVisible();
 }
 
 /** A tRPC query, as any client makes it. */

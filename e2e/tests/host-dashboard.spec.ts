@@ -1,23 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorUrl } from "../playwright.config.ts";
+import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
 import { eventsWith } from "./calendar-events.ts";
 
-const DEMO_HOST_EMAIL = "demo@timetap.local";
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 // The demo host's own zone, so the booking page shows times as the dashboard does.
 test.use({ timezoneId: "Europe/Berlin" });
 
 const demoEventsWith = (attendee: string) => eventsWith(DEMO_HOST_EMAIL, attendee);
-
-/** Signs in as the demo host through the Google emulator's consent page. */
-async function signInAsDemoHost(page: Page) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(DEMO_HOST_EMAIL);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page.getByRole("heading", { name: "Hello, Dana Demo" })).toBeVisible();
-}
 
 /**
  * Sets the demo host's weekly hours: `days` (Monday..Sunday) from `from` until 17:00, the others

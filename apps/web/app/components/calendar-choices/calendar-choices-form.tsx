@@ -50,16 +50,14 @@ export function CalendarChoicesForm({
         error={busyError}
       >
         {choices.calendars.map((calendar) => (
-          <label key={calendar.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="busyCalendarIds"
-              value={calendar.id}
-              defaultChecked={current.busyCalendarIds.includes(calendar.id)}
-            />
-            {calendar.summary}
-            {calendar.primary ? " (your main calendar)" : ""}
-          </label>
+          <CalendarOption
+            key={calendar.id}
+            type="checkbox"
+            name="busyCalendarIds"
+            value={calendar.id}
+            checked={current.busyCalendarIds.includes(calendar.id)}
+            label={`${calendar.summary}${calendar.primary ? " (your main calendar)" : ""}`}
+          />
         ))}
       </ChoiceFieldset>
       <ChoiceFieldset
@@ -68,17 +66,15 @@ export function CalendarChoicesForm({
         error={sessionError}
       >
         {choices.calendars.map((calendar) => (
-          <label key={calendar.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="sessionCalendarId"
-              value={calendar.id}
-              disabled={!calendar.writable}
-              defaultChecked={current.sessionCalendarId === calendar.id}
-            />
-            {calendar.summary}
-            {calendar.writable ? "" : " (read-only for you)"}
-          </label>
+          <CalendarOption
+            key={calendar.id}
+            type="radio"
+            name="sessionCalendarId"
+            value={calendar.id}
+            checked={current.sessionCalendarId === calendar.id}
+            disabled={!calendar.writable}
+            label={`${calendar.summary}${calendar.writable ? "" : " (read-only for you)"}`}
+          />
         ))}
       </ChoiceFieldset>
       <SubmitButton pending={pending} pendingLabel="Saving…">
@@ -110,5 +106,25 @@ function ChoiceFieldset({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+function CalendarOption({
+  label,
+  checked,
+  ...input
+}: {
+  type: "checkbox" | "radio";
+  name: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input {...input} defaultChecked={checked} />
+      {label}
+    </label>
   );
 }
