@@ -52,6 +52,7 @@ const testCode = [
   "apps/web/app/testing/**",
   "e2e/**",
   "bench/**",
+  "tooling/scale/**",
   "**/vitest.config.ts",
   "**/playwright.config.ts",
 ];
@@ -145,6 +146,25 @@ export default tseslint.config(
     banned.google,
     ...productionOnly,
   ]),
+  // Every e2e test fails on an error thrown in the browser (a page that does not hydrate).
+  {
+    files: ["e2e/tests/**"],
+    ignores: ["e2e/tests/page-errors.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Take `test` from ./page-errors, which fails a test on a browser error.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   restrictImports(["packages/db/**"], [], [banned.api, banned.google, banned.email]),
   restrictImports(["packages/db/**"], testCode, [
     banned.api,

@@ -28,6 +28,7 @@ const appEnv = {
   // Production needs a mail server: the catcher, reached over real SMTP.
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   EMAIL_FROM: "TimeTap <bookings@timetap.e2e>",
+  METRICS_TOKEN: "e2e-metrics-token-0123456789",
   // Every run sees the same week: Monday 08:00 in the demo host's Berlin, whatever day it runs on
   // (set E2E_CLOCK_START to try another instant).
   TIMETAP_CLOCK_START: process.env.E2E_CLOCK_START ?? "2027-02-01T07:00:00Z",

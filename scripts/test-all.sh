@@ -24,6 +24,8 @@ fi
 echo "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 export TEST_DATABASE_URL
 pnpm test:server
+step "scale-out proof on the PostgreSQL server (2 web + 2 workers, SIGKILLs)"
+pnpm test:scale
 unset TEST_DATABASE_URL
 step "end-to-end tests (Chromium)"
 pnpm test:e2e

@@ -1,10 +1,13 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { appRouter } from "@timetap/api";
 import express from "express";
 import { readConfig } from "./server/config.ts";
 import { googleAuthorizationOrigin } from "./server/google.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { createAppLoadContext } from "./server/load-context.ts";
+import { mountOperations, observeHttp, operationsPaths } from "./server/operations-routes.ts";
+import { createRouteLabeler } from "./server/route-label.ts";
 import { runMain } from "./server/run-main.ts";
 import { cspNonce } from "./server/security-headers.ts";
 
@@ -25,6 +28,16 @@ async function main() {
     isProduction,
     googleAuthorizationOrigin: googleAuthorizationOrigin(config),
   });
+  const routeLabel =
+    typeof build === "function"
+      ? () => "(development)"
+      : createRouteLabeler(
+          build.routes,
+          operationsPaths,
+          new Set(Object.keys(appRouter._def.procedures)),
+        );
+  app.use(observeHttp(context.api, routeLabel));
+  mountOperations(app, { api: context.api, metricsToken: config.metricsToken, isProduction });
   if (vite) {
     app.use(vite.middlewares);
   } else {

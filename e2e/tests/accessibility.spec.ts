@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 
 // WCAG 2.1 A and AA: the project's accessibility standard.
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -177,6 +178,9 @@ for (const screen of SCREENS) {
       await page.getByRole("button", { name: /save/i }).click();
       await expect(page.getByText(/at most 365/i)).toBeVisible();
       await expectAccessible(page, "the booking rules page with an error", width);
+
+      await page.goto("/dashboard/emails");
+      await expectAccessible(page, "the email settings page", width);
 
       await page.goto("/dashboard/profile");
       await expectAccessible(page, "the profile page", width);

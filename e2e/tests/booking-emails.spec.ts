@@ -1,14 +1,8 @@
-import { expect, test } from "@playwright/test";
-import type { CaughtMessage } from "@timetap/email/catcher";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 import { inboxUrl } from "../playwright.config.ts";
-
-/** What the mail catcher caught for `address`, over its control API. */
-async function messagesTo(address: string): Promise<CaughtMessage[]> {
-  const response = await fetch(`${inboxUrl}/__control/messages`);
-  expect(response.ok, "mail catcher").toBe(true);
-  const messages = (await response.json()) as CaughtMessage[];
-  return messages.filter((message) => message.to.includes(address));
-}
+import { messagesTo } from "./caught-mail.ts";
+import { expectEmailFitsPhone } from "./email-on-phone.ts";
 
 test("the booking's confirmation email, opened in the local inbox, carries the Meet link", async ({
   page,
@@ -32,7 +26,12 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
 
   await page.goto(inboxUrl);
   await expect(page.getByRole("heading", { level: 1, name: "TimeTap local inbox" })).toBeVisible();
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
+  // The host's notice of the booking names the customer too: open the customer's own email.
+  await page
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("link", { name: "Booked: Free intro call with Dana Demo" })
+    .click();
   await expect(
     page.getByRole("heading", { level: 1, name: "Booked: Free intro call with Dana Demo" }),
   ).toBeVisible();
@@ -44,14 +43,10 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
   await expect(page.getByRole("link", { name: "invite.ics" })).toBeVisible();
 
   // How it looks on a phone, for the report.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.setContent(message!.html!);
-  await expect(phone.getByRole("link", { name: "Manage your booking" })).toBeVisible();
-  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, "no sideways scrolling at 390 px").toBeLessThanOrEqual(390);
-  await testInfo.attach("confirmation email at 390 px", {
-    body: await phone.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
-  await phone.close();
+  await expectEmailFitsPhone(
+    { browser, testInfo },
+    message!.html!,
+    "Manage your booking",
+    "confirmation email",
+  );
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 import { emulatorUrl } from "../playwright.config.ts";
 import { eventsWith } from "./calendar-events.ts";
 

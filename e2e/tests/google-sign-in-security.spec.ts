@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 
 /** From the login page through the emulator's consent page, as `email` (optionally another account). */
 async function consentAs(

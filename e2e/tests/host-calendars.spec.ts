@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 import type { ChannelInfo } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
 import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 
 // The host and the visitor share a zone, so the booking page's days are the host's dates.
 test.use({ timezoneId: "Europe/Berlin" });

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 import { signInNewHost } from "./new-host";
 
 /** The start instants offered on the booking page on one date, in order. */

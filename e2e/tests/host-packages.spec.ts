@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 import { signInNewHost } from "./new-host";
 
 test("a host adds a paid package, orders it first, and archives it; its booking can still move", async ({

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 
 test("a visitor opens /demo and sees the host and its packages", async ({ page }) => {
   await page.goto("/demo");

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 import { eventsWith } from "./calendar-events.ts";
 
 // Lisbon keeps UTC in February: the times on the pages read as the instants below.

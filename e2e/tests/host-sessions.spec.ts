@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { test } from "./page-errors";
 
 /** Signs `email` in through the emulator's consent page, in a browser context of its own. */
 async function signedInPage(browser: Browser, email: string, userAgent: string): Promise<Page> {

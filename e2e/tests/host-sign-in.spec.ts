@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./page-errors";
 
 test("a new host signs in through Google's consent page, picks an address and reaches the dashboard", async ({
   page,
@@ -34,8 +35,13 @@ test("a new host signs in through Google's consent page, picks an address and re
   await expect(page.getByRole("link", { name: "Book Intro call" })).toBeVisible();
   await page.goto("/dashboard");
 
-  // An API key for another app: shown once, works as this host, and stops working when revoked.
+  // An API key for another app: shown once, works as this host within what it was allowed, and
+  // stops working when revoked.
   await page.getByLabel("New key's name").fill("CRM sync");
+  const scopes = page.getByRole("group", { name: "What the key may do" });
+  await scopes.getByLabel("Manage bookings").uncheck();
+  await scopes.getByLabel("Manage settings").uncheck();
+  await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
   await page.getByRole("button", { name: "Create key" }).click();
   const shown = page.getByRole("status").locator("code");
   await expect(shown).toHaveText(/^tt_[\w-]{32}$/);
@@ -49,7 +55,14 @@ test("a new host signs in through Google's consent page, picks an address and re
   expect(JSON.stringify(await answer.json())).toContain(slug);
   await page.goto("/dashboard");
   await expect(page.getByText("CRM sync")).toBeVisible();
+  await expect(page.getByText("May: read bookings")).toBeVisible();
+  // The app's clock is pinned to 1 Feb 2027.
+  await expect(page.getByText(/expires 3 Mar 2027/)).toBeVisible();
   await expect(page.getByText(key)).toHaveCount(0);
+  const settings = await fetch(`${origin}/api/trpc/host.weeklyHours`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  expect(settings.status).toBe(403);
   await page.getByRole("button", { name: "Revoke CRM sync" }).click();
   await expect(page.getByText("CRM sync")).toHaveCount(0);
   expect((await me(key)).status).toBe(401);

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, type Page, type Response } from "@playwright/test";
+import { test } from "./page-errors";
 
 // A zone other than the demo host's (Europe/Berlin): the booking page switches to it only if its
 // scripts ran under the Content-Security-Policy.

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { apiKeyScopeLabels, type AppRouter, type inferRouterInputs } from "@timetap/api";
 import { TRPCError } from "@trpc/server";
 import { parseBookingsQuery } from "~/components/bookings-query";
 import { formErrors } from "~/form-errors.server";
@@ -27,8 +28,21 @@ export async function loadDashboard({ context, request }: LoaderFunctionArgs) {
     query,
     apiKeys,
     calendars,
+    apiKeyScopeLabels,
     savedHours: search.get("saved") === "hours",
     moved: search.get("moved") === "1",
+  };
+}
+
+type NewApiKey = inferRouterInputs<AppRouter>["host"]["createApiKey"];
+
+/** The new-key form as the API takes it: ticked scopes (the API checks them), and an expiry. */
+function newKeyFrom(form: FormData): NewApiKey {
+  const days = String(form.get("expiresInDays") ?? "");
+  return {
+    name: String(form.get("keyName") ?? ""),
+    scopes: form.getAll("scopes").map(String) as NewApiKey["scopes"],
+    expiresInDays: days ? Number(days) : null,
   };
 }
 
@@ -74,11 +88,19 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
   if (intent === "create-key") {
     try {
       // Returned, not redirected: the key is shown this once.
-      return {
-        createdKey: await api.host.createApiKey({ name: String(form.get("keyName") ?? "") }),
-      };
+      return { createdKey: await api.host.createApiKey(newKeyFrom(form)) };
     } catch (error) {
-      return { keyError: formErrors(error).fields.name ?? "This key could not be created." };
+      const { fields, form: other } = formErrors(error);
+      const keyErrors = {
+        name: fields.name,
+        scopes: fields.scopes,
+        expiresInDays: fields.expiresInDays,
+      };
+      return {
+        keyErrors: Object.values(keyErrors).some(Boolean)
+          ? keyErrors
+          : { name: other ?? "This key could not be created." },
+      };
     }
   }
   if (intent === "revoke-key") {

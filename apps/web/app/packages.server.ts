@@ -19,8 +19,20 @@ export async function loadPackages({ context, request }: LoaderFunctionArgs) {
     api.host.packages(),
     hostDefaults(api),
   ]);
-  return { host, packages, defaults, currencies: Intl.supportedValuesOf("currency") };
+  return { host, packages, defaults, currencies: currencyOptions() };
 }
+
+/**
+ * Every currency with its English name, named here on the server only: Node's and the browser's
+ * ICU data name some currencies differently, and a label rendered twice would not hydrate (React
+ * then re-renders the whole page, and a click in that moment is lost).
+ */
+function currencyOptions() {
+  const names = new Intl.DisplayNames("en", { type: "currency" });
+  return Intl.supportedValuesOf("currency").map((code) => ({ code, name: names.of(code) ?? code }));
+}
+
+export type CurrencyOption = ReturnType<typeof currencyOptions>[number];
 
 /**
  * The page's forms, told apart by their `intent`: save (a new package, or `packageId`'s), move up

@@ -35,7 +35,7 @@ runMain(async () => {
     google: (await createGoogleForApp("worker", config)).google,
     mailer,
     appUrl: config.appUrl,
-    tokens: createTokenCipher(config.tokenEncryptionKey()),
+    tokens: createTokenCipher(config.tokenEncryptionKeys()),
     clock: systemClock,
     logger: createJsonLogger(),
     limits: createRateLimits({ kind: "memory" }),

@@ -7,6 +7,7 @@ import { ConfigError, readConfig } from "./config.ts";
 const noSecrets = {
   SESSION_SECRET: undefined,
   TOKEN_ENCRYPTION_KEY: undefined,
+  TOKEN_ENCRYPTION_KEYS: undefined,
   GOOGLE_CLIENT_ID: undefined,
   GOOGLE_CLIENT_SECRET: undefined,
 };
@@ -34,7 +35,7 @@ describe("configuration", () => {
 
   it("refuses to start in production without an encryption key, a session secret or Google credentials", () => {
     const config = readConfig({ ...noSecrets, ...production });
-    expect(() => config.tokenEncryptionKey()).toThrow(
+    expect(() => config.tokenEncryptionKeys()).toThrow(
       "TOKEN_ENCRYPTION_KEY must be set in production.",
     );
     expect(() => config.sessionSecret()).toThrow("SESSION_SECRET must be set in production.");
@@ -44,12 +45,13 @@ describe("configuration", () => {
   it("in development generates a 32-byte key once, private to the user, and reuses it", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "timetap-config-"));
     const config = readConfig({ ...noSecrets, NODE_ENV: "development", TIMETAP_DATA_DIR: dataDir });
-    const key = config.tokenEncryptionKey();
+    const [key = "", ...more] = config.tokenEncryptionKeys();
+    expect(more).toEqual([]);
     expect(Buffer.from(key, "base64")).toHaveLength(32);
     const file = path.join(dataDir, "token_encryption_key");
     expect(readFileSync(file, "utf8")).toBe(key);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readConfig({ TIMETAP_DATA_DIR: dataDir }).tokenEncryptionKey()).toBe(key);
+    expect(readConfig({ TIMETAP_DATA_DIR: dataDir }).tokenEncryptionKeys()).toEqual([key]);
   });
 
   it("uses the Google emulator locally and real Google (or GOOGLE_BASE_URL) once credentials are set", () => {
@@ -136,7 +138,23 @@ describe("configuration", () => {
     expect(config.databaseOptions).toEqual({
       databaseUrl: "postgresql://timetap:pw@db:5432/timetap",
     });
-    expect(config.tokenEncryptionKey()).toBe("ab".repeat(32));
+    expect(config.tokenEncryptionKeys()).toEqual(["ab".repeat(32)]);
+  });
+
+  it("reads rotated keys newest first, keeping TOKEN_ENCRYPTION_KEY readable as the oldest", () => {
+    const [newest, older] = ["cd".repeat(32), Buffer.alloc(32, 7).toString("base64")];
+    const both = {
+      TOKEN_ENCRYPTION_KEYS: ` ${newest}, ${older} `,
+      TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
+    };
+    expect(readConfig(both).tokenEncryptionKeys()).toEqual([newest, older, "ab".repeat(32)]);
+    expect(readConfig({ ...both, TOKEN_ENCRYPTION_KEY: older }).tokenEncryptionKeys()).toEqual([
+      newest,
+      older,
+    ]);
+    expect(() =>
+      readConfig({ ...production, TOKEN_ENCRYPTION_KEYS: newest }).tokenEncryptionKeys(),
+    ).not.toThrow();
   });
 
   it.each([
@@ -154,6 +172,11 @@ describe("configuration", () => {
       "TOKEN_ENCRYPTION_KEY",
       Buffer.alloc(16).toString("base64"),
       "TOKEN_ENCRYPTION_KEY must be 32 bytes, given as base64 or 64 hex digits.",
+    ],
+    [
+      "TOKEN_ENCRYPTION_KEYS",
+      `${"ab".repeat(32)},short`,
+      "TOKEN_ENCRYPTION_KEYS must list 32-byte keys, newest first, separated by commas; each given as base64 or 64 hex digits.",
     ],
   ])("refuses an invalid %s in one line naming it", (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(

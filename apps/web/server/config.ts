@@ -52,6 +52,7 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
     clockStart: env.TIMETAP_CLOCK_START,
     trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
     rateLimits: Object.fromEntries(
       rateLimitKinds.map((kind) => [
         kind,
@@ -60,8 +61,17 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       ]),
     ) as RateLimitSettings,
     sessionSecret: () => secret("SESSION_SECRET", () => randomBytes(32).toString("base64url")),
-    tokenEncryptionKey: () =>
-      secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64")),
+    /**
+     * Newest first: TOKEN_ENCRYPTION_KEYS, then TOKEN_ENCRYPTION_KEY (a one-key setup, or the key
+     * being rotated away from) unless already listed.
+     */
+    tokenEncryptionKeys: (): string[] => {
+      const listed = env.TOKEN_ENCRYPTION_KEYS ?? [];
+      if (listed.length === 0)
+        return [secret("TOKEN_ENCRYPTION_KEY", () => randomBytes(32).toString("base64"))];
+      const single = env.TOKEN_ENCRYPTION_KEY;
+      return single && !listed.includes(single) ? [...listed, single] : listed;
+    },
     /**
      * Without client credentials (and outside production) TimeTap runs its own Google emulator,
      * so the default local run needs no Google account.

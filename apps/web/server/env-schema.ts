@@ -26,7 +26,7 @@ export const rateLimitVariable = (kind: (typeof rateLimitKinds)[number]) =>
 /** The cipher's own check of its key, so the rule lives in one place. */
 function isTokenKey(key: string): boolean {
   try {
-    createTokenCipher(key);
+    createTokenCipher([key]);
     return true;
   } catch {
     return false;
@@ -48,6 +48,20 @@ export const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .refine(isTokenKey, "must be 32 bytes, given as base64 or 64 hex digits.")
+    .optional(),
+  /** Newest first: tokens are encrypted with the first, and decrypt with any listed key. */
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.length > 0 && keys.every(isTokenKey),
+      "must list 32-byte keys, newest first, separated by commas; each given as base64 or 64 hex digits.",
+    )
     .optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),
@@ -71,10 +85,6 @@ export const envSchema = z.object({
     .optional()
     .transform((value) => value !== "false"),
   /**
-   * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
-   * see the same weekday and hour whatever day they run. For tests only.
-   */
-  /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
    * cannot forge its way around an abuse limit.
@@ -88,6 +98,12 @@ export const envSchema = z.object({
   ...Object.fromEntries(
     rateLimitKinds.map((kind) => [rateLimitVariable(kind), rateLimit.optional()]),
   ),
+  /** The bearer token `/metrics` asks for; in production `/metrics` is off without one. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters.").optional(),
+  /**
+   * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
+   * see the same weekday and hour whatever day they run. For tests only.
+   */
   TIMETAP_CLOCK_START: z.iso
     .datetime({
       offset: true,

@@ -1,4 +1,4 @@
-import { createGoogle, googleEndpoints } from "@timetap/google";
+import { createGoogle, googleEndpoints, type GoogleSettings } from "@timetap/google";
 import { startEmulator, type Emulator } from "@timetap/google-emulator";
 import type { Config } from "./config.ts";
 
@@ -12,6 +12,7 @@ const LOCAL_CLIENT = { clientId: "timetap-local", clientSecret: "timetap-local-s
 export async function createGoogleForApp(
   role: "web" | "worker",
   { appUrl, googleSettings, localEmulatorPort }: Config,
+  onCall?: GoogleSettings["onCall"],
 ): Promise<{
   google: ReturnType<typeof createGoogle>;
   emulator?: Emulator;
@@ -20,22 +21,23 @@ export async function createGoogleForApp(
 }> {
   const settings = googleSettings();
   const redirectUri = `${appUrl}/auth/google/callback`;
+  const common = { redirectUri, onCall };
   if (settings.mode === "configured") {
     return {
-      google: createGoogle({ ...settings, redirectUri }),
+      google: createGoogle({ ...settings, ...common }),
       where: settings.baseUrl ?? "google",
     };
   }
   if (role === "worker") {
     const baseUrl = `http://127.0.0.1:${localEmulatorPort}`;
     return {
-      google: createGoogle({ ...LOCAL_CLIENT, redirectUri, baseUrl }),
+      google: createGoogle({ ...LOCAL_CLIENT, ...common, baseUrl }),
       where: `emulator at ${baseUrl}`,
     };
   }
   const emulator = await startEmulator({ port: localEmulatorPort, host: "127.0.0.1" });
   return {
-    google: createGoogle({ ...LOCAL_CLIENT, redirectUri, baseUrl: emulator.url }),
+    google: createGoogle({ ...LOCAL_CLIENT, ...common, baseUrl: emulator.url }),
     emulator,
     where: `emulator at ${emulator.url}`,
   };

@@ -2,6 +2,7 @@ import {
   clockStartingAt,
   createApiDeps,
   createJsonLogger,
+  createMetrics,
   createRateLimits,
   createTokenCipher,
   systemClock,
@@ -14,7 +15,7 @@ import { createMailerForApp } from "./mail.ts";
 
 /** The API's dependencies for one process: the web server, or a standalone outbox worker. */
 export async function createRuntime(role: "web" | "worker", config: Config) {
-  const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKey } = config;
+  const { clockStart, databaseUrl, databaseOptions, isProduction, tokenEncryptionKeys } = config;
   if (role === "worker" && !databaseUrl) {
     // PGlite belongs to one process; with it, the web server runs the sync worker itself.
     throw new ConfigError(
@@ -23,10 +24,16 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   }
   const logger = createJsonLogger();
   const clock = clockStart ? clockStartingAt(clockStart) : systemClock;
-  const tokens = createTokenCipher(tokenEncryptionKey());
-  const { google, emulator, where } = await createGoogleForApp(role, config);
-  const mail = await createMailerForApp(role, config);
+  const tokens = createTokenCipher(tokenEncryptionKeys());
   const database = await createDb(databaseOptions);
+  // Built before the Google client, which reports each call to it.
+  const metrics = createMetrics({ db: database.prisma, clock });
+  const { google, emulator, where } = await createGoogleForApp(
+    role,
+    config,
+    metrics.observeGoogleCall,
+  );
+  const mail = await createMailerForApp(role, config);
   // The embedded database serves one process, whose memory can hold the counts; web processes
   // sharing a server database share them through it.
   const limits = createRateLimits(
@@ -42,6 +49,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     clock,
     logger,
     limits,
+    metrics,
   });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.

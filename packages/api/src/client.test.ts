@@ -1,15 +1,12 @@
-import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { seedDemo } from "@timetap/db";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTimeTapClient } from "./client.ts";
-import { createContext } from "./context.ts";
-import { appRouter } from "./root.ts";
 import { generateApiKey, hashApiKey } from "./hosts/api-key.ts";
+import { serveApi } from "./testing/serve-api.ts";
 import { useApiHarness } from "./testing/suite-hooks.ts";
 
 const harness = useApiHarness();
-let server: ReturnType<typeof createHTTPServer>;
+let server: Awaited<ReturnType<typeof serveApi>> | undefined;
 let url: string;
 let apiKey: string;
 
@@ -19,16 +16,11 @@ beforeAll(async () => {
   await harness.db.apiKey.create({
     data: { hostId: host.id, name: "CRM", hashedKey: hashApiKey(apiKey) },
   });
-  server = createHTTPServer({
-    router: appRouter,
-    createContext: ({ req }) =>
-      createContext(harness.deps, { authorization: req.headers.authorization ?? null }),
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApi(harness.deps);
+  url = server.url;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe("createTimeTapClient over HTTP", () => {

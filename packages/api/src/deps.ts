@@ -3,6 +3,7 @@ import type { Mailer } from "@timetap/email";
 import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
+import { createMetrics, type Metrics } from "./lib/metrics.ts";
 import type { RateLimits } from "./lib/rate-limits.ts";
 import type { BusyTime } from "@timetap/google";
 import { TTLCache } from "./lib/ttl-cache.ts";
@@ -60,13 +61,19 @@ export interface ApiDeps {
   limits: RateLimits;
   busyTimes: TTLCache<BusyTime[]>;
   settings: ApiSettings;
+  /** Prometheus metrics; the composition root builds them first when Google reports to them. */
+  metrics: Metrics;
 }
 
 export function createApiDeps(
-  parts: Omit<ApiDeps, "busyTimes" | "settings"> & { settings?: Partial<ApiSettings> },
+  parts: Omit<ApiDeps, "busyTimes" | "settings" | "metrics"> & {
+    settings?: Partial<ApiSettings>;
+    metrics?: Metrics;
+  },
 ): ApiDeps {
   return {
     ...parts,
+    metrics: parts.metrics ?? createMetrics(parts),
     busyTimes: new TTLCache<BusyTime[]>(BUSY_TIMES_TTL_MS, parts.clock),
     settings: { ...defaultApiSettings, ...parts.settings },
   };

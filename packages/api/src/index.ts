@@ -13,9 +13,13 @@ export {
   type CalendarNotification,
 } from "./calendar-push/calendar-notification.ts";
 export { sameSecret } from "./lib/same-secret.ts";
+export { createMetrics, type Metrics } from "./lib/metrics.ts";
+export { checkReadiness } from "./health/readiness.service.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export { connectCalendar } from "./hosts/host-calendar.ts";
+export { apiKeyScopeLabels } from "./hosts/api-key-scopes.ts";
+export { rotateRefreshTokens } from "./hosts/refresh-token-rotation.service.ts";
 export {
   createRateLimits,
   defaultRateLimits,

@@ -3,8 +3,12 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import type { RateLimitKind } from "./lib/rate-limits.ts";
+import type { ApiKeyScope } from "@timetap/db";
+import { requireScope } from "./hosts/api-key-scopes.ts";
 import { authenticateHost } from "./hosts/host-auth.service.ts";
 import {
+  ApiKeyExpiredError,
+  ApiKeyScopeError,
   BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
@@ -74,6 +78,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [TooManyUpcomingError, "CONFLICT"],
   [CalendarListUnavailableError, "PRECONDITION_FAILED"],
   [UnusableCalendarError, "BAD_REQUEST"],
+  [ApiKeyExpiredError, "UNAUTHORIZED"],
+  [ApiKeyScopeError, "FORBIDDEN"],
 ];
 
 /**
@@ -90,9 +96,23 @@ const mapServiceErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Counts what operators watch: bookings made, times lost to a race, requests held by a limit. */
+const countOutcomes = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) {
+    if (path === "booking.create") ctx.metrics.bookingCreated();
+    return result;
+  }
+  const { cause, code } = result.error;
+  if (cause instanceof RateLimitedError) ctx.metrics.rateLimited(cause.limit);
+  else if (code === "CONFLICT" && (path === "booking.create" || path === "booking.reschedule"))
+    ctx.metrics.bookingConflict(path);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapServiceErrors);
+export const publicProcedure = t.procedure.use(countOutcomes).use(mapServiceErrors);
 
 /**
  * Counts each call against the client address's limit of `kind`. In-process callers without an
@@ -107,8 +127,15 @@ export const limitedPerClient = (kind: RateLimitKind) =>
 export const hostProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const caller = await authenticateHost(ctx);
   if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a host first." });
-  return next({ ctx: { ...ctx, host: caller.host, via: caller.via } });
+  return next({ ctx: { ...ctx, host: caller.host, via: caller.via, caller } });
 });
+
+/** Host procedures an API key may call only when its host ticked `scope` for it. */
+export const scopedHostProcedure = (scope: ApiKeyScope) =>
+  hostProcedure.use(({ ctx, next }) => {
+    requireScope(ctx.caller, scope);
+    return next();
+  });
 
 /**
  * Host procedures only a signed-in host may call, not an API key: managing the keys themselves,

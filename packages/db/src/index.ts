@@ -6,6 +6,7 @@ export {
   isUniqueViolation,
   postgresErrorCode,
 } from "./errors.ts";
+export { unappliedMigrations } from "./migration-status.ts";
 export { seedDemo, DEMO_HOST } from "./seed.ts";
 export { defaultDataDir } from "./paths.ts";
 export * from "./generated/prisma/client.ts";

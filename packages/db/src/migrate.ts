@@ -26,25 +26,31 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // PostgreSQL server must not apply the same migration twice.
 const MIGRATION_LOCK_KEY = 7_246_110_301;
 
+/** The migrations this build of TimeTap ships, oldest first. */
+export async function shippedMigrations(): Promise<string[]> {
+  return (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The SQL naming the migrations a database has finished (and not rolled back). */
+export const finishedMigrationsQuery = `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
 /**
  * Applies the Prisma migrations in `prisma/migrations` that the database has not seen yet, each in
  * its own transaction. Running it at start is what lets the embedded database need no setup step;
  * the same files are what `prisma migrate deploy` would apply on a server.
  */
 export async function applyMigrations(sql: SqlRunner): Promise<string[]> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const names = await shippedMigrations();
   await sql.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
     await sql.exec(bookkeeping);
     const done = new Set(
-      (
-        await sql.query<{ migration_name: string }>(
-          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        )
-      ).map((row) => row.migration_name),
+      (await sql.query<{ migration_name: string }>(finishedMigrationsQuery)).map(
+        (row) => row.migration_name,
+      ),
     );
     const applied: string[] = [];
     for (const name of names) {

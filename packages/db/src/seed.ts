@@ -21,6 +21,8 @@ const DEFAULT_LIMITS = {
   startIntervalMinutes: null,
   upcomingPerCustomer: 3,
 };
+/** The emails a new host starts with: notices of their bookings, customers reminded a day ahead. */
+const DEFAULT_EMAILS = { hostNotices: true, reminder24h: true, reminder1h: false };
 /** No package overrides the host's limits. */
 const NO_OVERRIDES = {
   horizonDays: null,
@@ -39,12 +41,13 @@ export async function seedDemo(prisma: PrismaClient) {
   return prisma.$transaction(async (tx) => {
     const host = await tx.host.upsert({
       where: { email: DEMO_HOST.email },
-      create: { ...DEMO_HOST, ...DEFAULT_LIMITS },
+      create: { ...DEMO_HOST, ...DEFAULT_LIMITS, ...DEFAULT_EMAILS },
       update: {
         name: DEMO_HOST.name,
         slug: DEMO_HOST.slug,
         timeZone: DEMO_HOST.timeZone,
         ...DEFAULT_LIMITS,
+        ...DEFAULT_EMAILS,
       },
     });
     await tx.availabilityRule.deleteMany({ where: { hostId: host.id } });

@@ -33,12 +33,14 @@ export const details = (rows: Array<[string, string]>): EmailBlock => ({
   text: rows.map(([label, value]) => `${label}: ${value}`).join("\n"),
 });
 
+const CUSTOMER_FOOTER = "Sent by TimeTap on behalf of your host.";
+
 /**
  * The subject and both parts of an email titled `title`. The HTML is one column with inline
  * styles only and no images or remote assets: readable at 390 px and in clients that strip
- * <style> blocks.
+ * <style> blocks. The footer says who sent it: the host, to a customer, unless told otherwise.
  */
-export function composeEmail(title: string, blocks: EmailBlock[]) {
+export function composeEmail(title: string, blocks: EmailBlock[], footer = CUSTOMER_FOOTER) {
   const html = htmlDocument(
     title,
     "margin:0;padding:0;background:#f4f4f5;",
@@ -47,9 +49,9 @@ export function composeEmail(title: string, blocks: EmailBlock[]) {
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">${escapeHtml(title)}</h1>
 ${blocks.map((block) => block.html).join("\n")}
 </div>
-<p style="margin:16px 0 0;font-size:13px;color:#52525b;">Sent by TimeTap on behalf of your host.</p>
+<p style="margin:16px 0 0;font-size:13px;color:#52525b;">${escapeHtml(footer)}</p>
 </div>`,
   );
-  const text = [title, ...blocks.map((block) => block.text), ""].join("\n\n");
+  const text = [title, ...blocks.map((block) => block.text), footer, ""].join("\n\n");
   return { subject: title, html, text };
 }

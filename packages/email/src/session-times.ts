@@ -18,7 +18,7 @@ export function sessionTimes(booking: BookingEmailData): Array<[string, string]>
  * "Monday, 1 February 2027, 09:00–09:30 (Europe/Berlin)": the session in one zone, in words a
  * reader needs no calendar to understand.
  */
-function sessionTimeIn(start: Date, end: Date, timeZone: string): string {
+export function sessionTimeIn(start: Date, end: Date, timeZone: string): string {
   const day = new Intl.DateTimeFormat("en-GB", {
     timeZone,
     weekday: "long",

@@ -1,9 +1,10 @@
 import { classifyGoogleError, GoogleApiError, type GoogleOperation } from "./errors.ts";
-import type { GoogleLogger } from "./settings.ts";
+import type { GoogleLogger, GoogleSettings } from "./settings.ts";
 
 export interface CallContext {
   timeoutMs: number;
   logger: GoogleLogger | undefined;
+  onCall?: GoogleSettings["onCall"];
 }
 
 /**
@@ -19,6 +20,9 @@ export async function googleCall<T>(
   expected: (error: GoogleApiError) => boolean = () => false,
 ): Promise<T> {
   const controller = new AbortController();
+  const started = performance.now();
+  const observe = (outcome: "ok" | GoogleApiError["kind"]) =>
+    context.onCall?.({ operation, outcome, seconds: (performance.now() - started) / 1000 });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -33,13 +37,16 @@ export async function googleCall<T>(
     }, context.timeoutMs);
   });
   try {
-    return await Promise.race([run(controller.signal), deadline]);
+    const result = await Promise.race([run(controller.signal), deadline]);
+    observe("ok");
+    return result;
   } catch (error) {
     const classified = classifyGoogleError(
       controller.signal.aborted ? controller.signal.reason : error,
       operation,
       secrets,
     );
+    observe(classified.kind);
     if (!expected(classified)) context.logger?.warn("Google call failed", classified.toJSON());
     throw classified;
   } finally {

@@ -11,7 +11,7 @@ import { defaultConferenceWaitMs, defaultTimeoutMs, type GoogleSettings } from "
 export function createGoogle(settings: GoogleSettings) {
   const endpoints = googleEndpoints(settings.baseUrl);
   const timeoutMs = settings.timeoutMs ?? defaultTimeoutMs;
-  const context = { timeoutMs, logger: settings.logger };
+  const context = { timeoutMs, logger: settings.logger, onCall: settings.onCall };
   const auth = createAuth(
     {
       clientId: settings.clientId,

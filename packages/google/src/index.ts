@@ -1,5 +1,5 @@
 export { createGoogle, type GoogleClient } from "./google.ts";
-export type { GoogleLogger, GoogleSettings } from "./settings.ts";
+export type { GoogleCallOutcome, GoogleLogger, GoogleSettings } from "./settings.ts";
 export { scopes as googleScopes, type ConnectedAccount } from "./auth.ts";
 export type { BusyTime } from "./calendar.ts";
 export type { CalendarListEntry } from "./calendar-list.ts";

@@ -1,6 +1,15 @@
+import type { GoogleErrorKind, GoogleOperation } from "./errors.ts";
+
 /** Where failures and degraded results are reported; fields never contain tokens. */
 export interface GoogleLogger {
   warn(message: string, fields: Record<string, unknown>): void;
+}
+
+/** One finished Google call: what it was, how it ended, how long it took. */
+export interface GoogleCallOutcome {
+  operation: GoogleOperation;
+  outcome: "ok" | GoogleErrorKind;
+  seconds: number;
 }
 
 export interface GoogleSettings {
@@ -14,6 +23,8 @@ export interface GoogleSettings {
   /** How long createCalendarEvent waits for a pending Meet conference before returning without it. */
   conferenceWaitMs?: number;
   logger?: GoogleLogger;
+  /** Told of every call as it ends, for metrics; never given tokens. */
+  onCall?: (call: GoogleCallOutcome) => void;
 }
 
 export const defaultTimeoutMs = 10_000;

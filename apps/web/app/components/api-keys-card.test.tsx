@@ -7,14 +7,22 @@ import { ApiKeysCard } from "./api-keys-card";
 
 afterEach(cleanup);
 
-const renderCard = (props: ComponentProps<typeof ApiKeysCard>) =>
-  renderInRoute(<ApiKeysCard {...props} />);
+const scopeLabels = {
+  read_bookings: "Read bookings",
+  manage_bookings: "Manage bookings",
+  manage_settings: "Manage settings",
+};
+
+const renderCard = (props: Omit<ComponentProps<typeof ApiKeysCard>, "scopeLabels">) =>
+  renderInRoute(<ApiKeysCard scopeLabels={scopeLabels} {...props} />);
 
 const crm = {
   id: "key-1",
   name: "CRM sync",
   createdAt: new Date("2026-11-02T10:00:00Z"),
   lastUsedAt: null,
+  scopes: ["read_bookings" as const],
+  expiresAt: null,
 };
 
 describe("ApiKeysCard", () => {
@@ -32,15 +40,57 @@ describe("ApiKeysCard", () => {
       ],
     });
     expect(screen.queryByRole("status")).toBeNull();
-    expect(screen.getByText("Created 2 Nov 2026 · never used")).toBeTruthy();
-    expect(screen.getByText("Created 2 Nov 2026 · last used 20 Nov 2026")).toBeTruthy();
+    expect(screen.getByText("Created 2 Nov 2026 · never used · never expires")).toBeTruthy();
+    expect(
+      screen.getByText("Created 2 Nov 2026 · last used 20 Nov 2026 · never expires"),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Revoke Zapier" }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(Object.fromEntries(posted[0]!)).toEqual({ keyId: "key-2", intent: "revoke-key" });
   });
 
+  it("lists what each key may do and when it expires", () => {
+    renderCard({
+      keys: [
+        {
+          ...crm,
+          scopes: ["read_bookings", "manage_bookings"],
+          expiresAt: new Date("2027-02-01T10:00:00Z"),
+        },
+      ],
+    });
+    expect(screen.getByText("May: read bookings, manage bookings")).toBeTruthy();
+    expect(screen.getByText("Created 2 Nov 2026 · never used · expires 1 Feb 2027")).toBeTruthy();
+  });
+
+  it("sends the scopes the host ticked and the expiry picked with the new key", async () => {
+    const posted = renderCard({ keys: [] });
+    fireEvent.change(screen.getByLabelText("New key's name"), { target: { value: "Reports" } });
+    const group = screen.getByRole("group", { name: "What the key may do" });
+    expect(group).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("Manage bookings"));
+    fireEvent.click(screen.getByLabelText("Manage settings"));
+    fireEvent.change(screen.getByLabelText("Expires"), { target: { value: "30" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create key" }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect([...posted[0]!.entries()]).toEqual([
+      ["keyName", "Reports"],
+      ["expiresInDays", "30"],
+      ["scopes", "read_bookings"],
+      ["intent", "create-key"],
+    ]);
+  });
+
+  it("shows why a scope choice was refused by the boxes", () => {
+    renderCard({ keys: [], errors: { scopes: "Tick at least one thing the key may do." } });
+    const group = screen.getByRole("group", { name: "What the key may do" });
+    expect(group.getAttribute("aria-invalid")).toBe("true");
+    expect(group.getAttribute("aria-describedby")).toBe("keyScopes-error");
+    expect(screen.getByText("Tick at least one thing the key may do.")).toBeTruthy();
+  });
+
   it("shows why a key could not be made under the name field", () => {
-    renderCard({ keys: [], error: "Name the key." });
+    renderCard({ keys: [], errors: { name: "Name the key." } });
     const name = screen.getByLabelText("New key's name");
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText("Name the key.")).toBeTruthy();

@@ -36,6 +36,7 @@ const row = (overrides: Partial<Row>): Row => ({
   calendarIssue: null,
   googleStartTime: null,
   googleEndTime: null,
+  undeliveredEmails: [],
   ...overrides,
 });
 
@@ -59,6 +60,25 @@ describe("HostBookings", () => {
       "https://meet.google.com/abc-defg-hij",
     );
     expect(screen.getByText("Waiting for you to reconnect Google")).toBeTruthy();
+  });
+
+  it("says which email about a booking was not delivered, with the mail server's reason", () => {
+    renderList([
+      row({
+        undeliveredEmails: [
+          {
+            kind: "booking_confirmed",
+            recipient: "sam@example.com",
+            reason: "550 5.1.1 sam@example.com: no such mailbox",
+          },
+        ],
+      }),
+    ]);
+    expect(
+      screen.getByText(
+        "Confirmation email not delivered: 550 5.1.1 sam@example.com: no such mailbox",
+      ),
+    ).toBeTruthy();
   });
 
   it("invites the host to share the page when nothing is booked", () => {

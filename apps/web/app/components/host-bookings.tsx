@@ -7,13 +7,14 @@ import { CalendarIssueNotice } from "./calendar-issue-notice";
 import { calendarStateSentence, canRetry } from "./calendar-state";
 import { FormError } from "./field";
 import { formatLongDate, formatTimeRange } from "./booking/time";
+import { undeliveredSentence } from "./undelivered-email";
 
 type BookingsPage = inferRouterOutputs<AppRouter>["host"]["bookings"];
 type HostBooking = BookingsPage["bookings"][number];
 
 /**
  * The host's bookings, upcoming or past, by status, 50 a page, in the host's time zone: each with
- * where its calendar event stands, a retry for failed calendar work, and, while it is ahead,
+ * where its calendar event stands, the emails about it the mail server refused, a retry for failed calendar work, and, while it is ahead,
  * moving and cancelling (after a second click). `error` is what the last change met.
  */
 export function HostBookings({
@@ -146,6 +147,11 @@ function BookingRow({
         </p>
         <p className="text-xs text-tt-text-muted">{calendarStateSentence(booking)}</p>
         {confirmed ? <CalendarIssueNotice booking={booking} who={who} timeZone={timeZone} /> : null}
+        {booking.undeliveredEmails.map((email, index) => (
+          <p key={index} className="text-xs text-tt-danger">
+            {undeliveredSentence(email)}
+          </p>
+        ))}
       </div>
       <div className="flex items-center gap-3">
         {canRetry(booking) ? (

@@ -6,6 +6,7 @@ const SETTINGS = [
   { to: "/dashboard/hours", label: "Weekly hours" },
   { to: "/dashboard/packages", label: "Packages" },
   { to: "/dashboard/limits", label: "Booking rules" },
+  { to: "/dashboard/emails", label: "Emails" },
   { to: "/dashboard/profile", label: "Profile" },
 ];
 

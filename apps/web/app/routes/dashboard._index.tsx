@@ -15,7 +15,7 @@ export const loader = (args: LoaderFunctionArgs) => loadDashboard(args);
 export const action = (args: ActionFunctionArgs) => changeFromDashboard(args);
 
 export default function Dashboard() {
-  const { host, bookings, query, apiKeys, calendars, savedHours, moved } =
+  const { host, bookings, query, apiKeys, apiKeyScopeLabels, calendars, savedHours, moved } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -39,8 +39,9 @@ export default function Dashboard() {
       />
       <ApiKeysCard
         keys={apiKeys}
+        scopeLabels={apiKeyScopeLabels}
         created={actionData && "createdKey" in actionData ? actionData.createdKey : undefined}
-        error={actionData && "keyError" in actionData ? actionData.keyError : undefined}
+        errors={actionData && "keyErrors" in actionData ? actionData.keyErrors : undefined}
       />
     </div>
   );

@@ -27,7 +27,7 @@ export async function googleBusyTimes(
   if (cached) return { busy: cached, degraded: false };
 
   try {
-    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
     const lookup = deps.google.getCalendarBusyTimes(
       refreshToken,
       from,

@@ -1,6 +1,7 @@
 import type { SyncState } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import type { Context } from "../context.ts";
+import { requireScope } from "../hosts/api-key-scopes.ts";
 import { authenticateHost } from "../hosts/host-auth.service.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
@@ -11,8 +12,8 @@ export type BookingAccess = { by: "customer"; token: string } | { by: "host"; ho
 
 /**
  * The access a request has to a booking it names: the customer's, with the token from their link;
- * without one, its host's, as the request authenticates. A caller who is neither gets the same
- * NotFoundError as a wrong token.
+ * without one, its host's, as the request authenticates (an API key needs "manage bookings"). A
+ * caller who is neither gets the same NotFoundError as a wrong token.
  */
 export async function accessOf(
   ctx: Pick<Context, "db" | "auth" | "clock" | "limits">,
@@ -21,6 +22,7 @@ export async function accessOf(
   if (token !== undefined) return { by: "customer", token };
   const caller = await authenticateHost(ctx);
   if (!caller) throw new NotFoundError("Booking not found.");
+  requireScope(caller, "manage_bookings");
   return { by: "host", hostId: caller.host.id };
 }
 
@@ -36,7 +38,18 @@ export async function findBookingFor(
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
     include: {
-      host: { select: { slug: true, calendarStatus: true, googleRefreshToken: true } },
+      host: {
+        select: {
+          slug: true,
+          calendarStatus: true,
+          googleRefreshToken: true,
+          // What the change's emails need: the host's notice and the customer's reminders.
+          email: true,
+          hostNotices: true,
+          reminder24h: true,
+          reminder1h: true,
+        },
+      },
       calendarSyncs: { where: { action: "create" }, select: { state: true }, take: 1 },
     },
   });

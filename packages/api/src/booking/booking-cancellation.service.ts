@@ -9,14 +9,16 @@ import {
 } from "./booking-access.ts";
 import { BookingStartedError } from "../lib/service-errors.ts";
 import { outboxEmail } from "../notifications/booking-emails.ts";
+import { hostNoticeEmails } from "../notifications/host-notices.ts";
+import { pendingReminders } from "../notifications/reminders.ts";
 
 export type CancellationRequest = { bookingId: string } & BookingAccess;
 
 /**
  * Cancels a confirmed booking before it starts. The booking, the calendar work its event still
- * needs (removal, with Google emailing the customer) and TimeTap's own cancellation email are
- * committed together, like a booking and its event; the freed time can be booked again at once.
- * Cancelling twice is the same as once.
+ * needs (removal, with Google emailing the customer), TimeTap's own cancellation email, the
+ * host's notice and the dropping of reminders not yet sent are committed together, like a booking
+ * and its event; the freed time can be booked again at once. Cancelling twice is the same as once.
  */
 export async function cancelBooking(deps: ApiDeps, request: CancellationRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
@@ -34,7 +36,16 @@ export async function cancelBooking(deps: ApiDeps, request: CancellationRequest)
         status: "CANCELLED",
         cancelledAt: now,
         calendarSyncs: { create: { action: "delete", state: deleteState, nextAttemptAt: now } },
-        emails: { create: outboxEmail(deps, booking, "booking_cancelled") },
+        emails: {
+          create: [
+            outboxEmail(deps, booking, "booking_cancelled"),
+            // The host hears of a cancellation they did not make themselves.
+            ...(request.by === "customer"
+              ? hostNoticeEmails(deps, booking, booking.host, "host_booking_cancelled")
+              : []),
+          ],
+          deleteMany: pendingReminders,
+        },
       },
       select: {
         id: true,

@@ -200,4 +200,33 @@ describe("host.rescheduleBooking", () => {
     ).resolves.toMatchObject({ startTime: MONDAY_TWO_BERLIN });
     expect(patches()).toHaveLength(1);
   });
+
+  it("lets an API key move a booking, or ask for its move's times, only with “Manage bookings”", async () => {
+    const booking = await book();
+    const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    const keyWith = async (scopes: Array<"read_bookings" | "manage_bookings">) => {
+      const { key } = await harness
+        .caller({ sessionHostId: demo.id })
+        .host.createApiKey({ name: scopes.join(" "), scopes });
+      return harness.caller({ authorization: `Bearer ${key}` });
+    };
+    const movesTimes = {
+      hostSlug: "demo",
+      packageId: intro.id,
+      from: MONDAY_MORNING,
+      to: new Date("2030-01-08T00:00:00Z"),
+      reschedule: { id: booking.id },
+    };
+    const input = { bookingId: booking.id, startTime: MONDAY_TWO_BERLIN };
+    const reader = await keyWith(["read_bookings"]);
+    const needsManage = { code: "FORBIDDEN", message: expect.stringContaining("Manage bookings") };
+    await expect(reader.availability.slots(movesTimes)).rejects.toMatchObject(needsManage);
+    await expect(reader.host.rescheduleBooking(input)).rejects.toMatchObject(needsManage);
+
+    const manager = await keyWith(["manage_bookings"]);
+    await expect(manager.availability.slots(movesTimes)).resolves.toBeTruthy();
+    await expect(manager.host.rescheduleBooking(input)).resolves.toMatchObject({
+      startTime: MONDAY_TWO_BERLIN,
+    });
+  });
 });

@@ -9,6 +9,8 @@ import {
 import { getConfirmation } from "./booking.service.ts";
 import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
+import { hostNoticeEmails } from "../notifications/host-notices.ts";
+import { pendingReminders, reminderEmails } from "../notifications/reminders.ts";
 import {
   BookingCancelledError,
   BookingStartedError,
@@ -18,9 +20,10 @@ import {
 export type RescheduleRequest = { bookingId: string; startTime: Date } & BookingAccess;
 
 /**
- * Moves a confirmed booking to another offered time of the same package. The new times and the
- * calendar work they need (moving the event; Google emails the customer) commit together; the
- * exclusion constraint refuses a time someone else holds. The Meet link stays the same.
+ * Moves a confirmed booking to another offered time of the same package. The new times, the
+ * calendar work they need (moving the event; Google emails the customer), the reminders moved to
+ * the new start and the host's notice commit together; the exclusion constraint refuses a time
+ * someone else holds. The Meet link stays the same.
  */
 export async function rescheduleBooking(deps: ApiDeps, request: RescheduleRequest) {
   const booking = await findBookingFor(deps, request.bookingId, request);
@@ -55,6 +58,16 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
             data: { state: "skipped" },
           },
           create: { action: "update", state: updateState, nextAttemptAt: now },
+        },
+        // The reminders follow the session: those for the old start go, those for the new one come.
+        emails: {
+          deleteMany: pendingReminders,
+          create: [
+            ...reminderEmails(deps, { ...booking, startTime: slot.start }, booking.host),
+            ...(request.by === "customer"
+              ? hostNoticeEmails(deps, booking, booking.host, "host_booking_moved")
+              : []),
+          ],
         },
       },
       select: {

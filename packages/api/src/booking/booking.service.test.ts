@@ -135,10 +135,8 @@ describe("booking.create, Google failing", () => {
         next: "pending",
       }),
     ]);
-    const refreshToken = harness.tokens.decrypt(
-      (await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } }))
-        .googleRefreshToken!,
-    );
+    const demo = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    const refreshToken = harness.tokens.decrypt(demo.googleRefreshToken!, demo.id);
     expect(JSON.stringify(failures)).not.toContain(refreshToken);
 
     // Not due yet: the worker leaves it alone.
@@ -247,7 +245,7 @@ describe("booking.create, Google failing", () => {
     // The crashed worker's Google call went through; nothing of it reached the database.
     const stored = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
     const created = await harness.deps.google.createCalendarEvent(
-      harness.tokens.decrypt(stored.googleRefreshToken!),
+      harness.tokens.decrypt(stored.googleRefreshToken!, stored.id),
       {
         eventId: eventIdForBooking(confirmation.id),
         requestId: confirmation.id,

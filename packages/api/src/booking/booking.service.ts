@@ -8,14 +8,16 @@ import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
 import { calendarSyncState } from "../hosts/host-calendar.ts";
 import { outboxEmail } from "../notifications/booking-emails.ts";
+import { hostNoticeEmails } from "../notifications/host-notices.ts";
+import { reminderEmails } from "../notifications/reminders.ts";
 import type { CreateBookingInput } from "./booking.inputs.ts";
 import { requireRoomForCustomer } from "./upcoming-per-customer.ts";
 
 /**
- * Books a slot. The booking, its calendar-sync row and its confirmation email are committed
- * together, so a confirmed booking always has a durable record of the Google work it still needs
- * and of the customer's email; the database's exclusion
- * constraint is what makes double booking impossible. Google is tried only after the commit,
+ * Books a slot. The booking, its calendar-sync row and its emails (the customer's confirmation,
+ * the host's notice, the reminders due later) are committed together, so a confirmed booking
+ * always has a durable record of the Google work it still needs and of its emails; the database's
+ * exclusion constraint is what makes double booking impossible. Google is tried only after the commit,
  * within a deadline, and never decides whether the booking exists.
  */
 export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
@@ -48,11 +50,19 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
           },
         },
         emails: {
-          create: outboxEmail(
-            deps,
-            { id: bookingId, customerEmail: input.customerEmail },
-            "booking_confirmed",
-          ),
+          create: [
+            outboxEmail(
+              deps,
+              { id: bookingId, customerEmail: input.customerEmail },
+              "booking_confirmed",
+            ),
+            ...hostNoticeEmails(deps, { id: bookingId }, host, "host_booking_new"),
+            ...reminderEmails(
+              deps,
+              { id: bookingId, customerEmail: input.customerEmail, startTime },
+              host,
+            ),
+          ],
         },
       },
       include: { calendarSyncs: { select: { id: true } } },

@@ -7,6 +7,7 @@ import {
   otherHost,
 } from "../testing/booking-fixtures.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
+import { runDueEmails } from "../notifications/email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
 
@@ -122,5 +123,28 @@ describe("host.retrySync", () => {
       code: "NOT_FOUND",
     });
     expect(await harness.db.calendarSync.findFirstOrThrow()).toMatchObject({ state: "parked" });
+  });
+});
+
+describe("host.bookings and undelivered emails", () => {
+  it("names an email the mail server refused for good, with the server's reason", async () => {
+    harness.catcher.reject("gone@example.com", "550 5.1.1 gone@example.com: no such mailbox");
+    await harness
+      .caller()
+      .booking.create(bookingInput(intro.id, MONDAY_TEN_BERLIN, "gone@example.com"));
+    const host = harness.caller({ sessionHostId: (await demoHost()).id }).host;
+    const [before] = (await host.bookings({ when: "upcoming", page: 1 })).bookings;
+    expect(before?.undeliveredEmails).toEqual([]);
+
+    await runDueEmails(harness.deps);
+    const [after] = (await host.bookings({ when: "upcoming", page: 1 })).bookings;
+    expect(after?.undeliveredEmails).toEqual([
+      {
+        kind: "booking_confirmed",
+        recipient: "gone@example.com",
+        reason: expect.stringContaining("550 5.1.1 gone@example.com: no such mailbox"),
+      },
+    ]);
+    expect((await host.booking({ bookingId: after!.id })).undeliveredEmails).toHaveLength(1);
   });
 });

@@ -24,12 +24,34 @@ const upcomingRow = {
   },
 } satisfies Prisma.BookingSelect;
 
-/** A row of `host.bookings`: also its status, and its package's id to move it with. */
+/**
+ * A row of `host.bookings`: also its status, its package's id to move it with, and the emails
+ * about it the mail server refused for good.
+ */
 const bookingRow = {
   ...upcomingRow,
   status: true,
   package: { select: { id: true, name: true } },
+  emails: {
+    where: { state: "failed" },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, recipient: true, lastError: true },
+  },
 } satisfies Prisma.BookingSelect;
+
+type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingRow }>;
+
+/** A booking as the host's list shows it: its calendar state and its undelivered emails, with why. */
+function hostBookingView({ emails, ...booking }: BookingRow) {
+  return {
+    ...withCalendarState(booking),
+    undeliveredEmails: emails.map(({ kind, recipient, lastError }) => ({
+      kind,
+      recipient,
+      reason: lastError,
+    })),
+  };
+}
 
 /** A booking with where its latest calendar work (make, move or remove the event) stands. */
 function withCalendarState<
@@ -86,7 +108,7 @@ export async function hostBookings(
     }),
   ]);
   return {
-    bookings: bookings.map(withCalendarState),
+    bookings: bookings.map(hostBookingView),
     page,
     pageCount: Math.max(1, Math.ceil(total / HOST_BOOKINGS_PAGE_SIZE)),
     total,
@@ -100,5 +122,5 @@ export async function hostBooking({ db }: Pick<ApiDeps, "db">, hostId: string, b
     select: bookingRow,
   });
   if (!booking) throw new NotFoundError("Booking not found.");
-  return withCalendarState(booking);
+  return hostBookingView(booking);
 }

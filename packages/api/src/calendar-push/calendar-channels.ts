@@ -57,7 +57,7 @@ export async function planChannels(deps: ChannelDeps, hostId: string): Promise<v
   });
   await deps.db.calendarChannel.deleteMany({ where: { id: { in: unwanted.map((c) => c.id) } } });
   if (host.googleRefreshToken) {
-    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+    const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
     await Promise.all(unwanted.map((row) => stopQuietly(deps, refreshToken, row)));
   }
 }
@@ -136,7 +136,7 @@ async function openChannel(deps: ChannelDeps, row: ChannelRow) {
   const host = await db.host.findUniqueOrThrow({ where: { id: row.hostId } });
   const now = clock.now().getTime();
   if (!host.googleRefreshToken) return row;
-  const refreshToken = tokens.decrypt(host.googleRefreshToken);
+  const refreshToken = tokens.decrypt(host.googleRefreshToken, host.id);
   const { token, hash } = newChannelToken();
   try {
     const opened = await google.watchCalendar(refreshToken, {

@@ -37,7 +37,7 @@ export async function reconcileCalendar(
 ): Promise<number> {
   const host = await deps.db.host.findUniqueOrThrow({ where: { id: channel.hostId } });
   if (!host.googleRefreshToken) return 0;
-  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   const list = (from: Parameters<ApiDeps["google"]["listEventChanges"]>[2]) =>
     deps.google.listEventChanges(refreshToken, channel.calendarId, from);
   const fresh = { since: deps.clock.now() };

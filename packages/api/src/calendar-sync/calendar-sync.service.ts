@@ -24,7 +24,7 @@ async function attempt(deps: SyncDeps, syncId: string): Promise<SyncOutcome> {
   const { host } = sync.booking;
   const state = calendarSyncState(host);
   if (state !== "pending" || !host.googleRefreshToken) return finish(deps, syncId, { state });
-  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken);
+  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   switch (sync.action) {
     case "create":
       return createEvent(deps, sync, refreshToken);

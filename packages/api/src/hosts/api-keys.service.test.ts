@@ -21,6 +21,8 @@ describe("host API keys", () => {
       key: expect.stringMatching(/^tt_[\w-]{32}$/),
       createdAt: new Date("2030-01-07T06:00:00Z"),
       lastUsedAt: null,
+      scopes: ["read_bookings", "manage_bookings", "manage_settings"],
+      expiresAt: null,
     });
     const stored = await harness.db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.hashedKey).not.toContain(created.key);
@@ -33,6 +35,8 @@ describe("host API keys", () => {
         name: "CRM sync",
         createdAt: created.createdAt,
         lastUsedAt: new Date("2030-01-07T06:00:00Z"),
+        scopes: ["read_bookings", "manage_bookings", "manage_settings"],
+        expiresAt: null,
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain(created.key);
@@ -67,6 +71,93 @@ describe("host API keys", () => {
     expect(await asOther.host.apiKeys()).toEqual([]);
     await expect(asOther.host.revokeApiKey({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(withKey(key).host.me()).resolves.toMatchObject({ slug: "demo" });
+  });
+
+  it("lets a key do only what its host ticked, and says which box it needs", async () => {
+    const { key } = await signedIn().host.createApiKey({
+      name: "Reader",
+      scopes: ["read_bookings"],
+    });
+    const reader = withKey(key);
+    await expect(reader.host.bookings({ when: "upcoming" })).resolves.toBeTruthy();
+    await expect(reader.host.me()).resolves.toMatchObject({ slug: "demo" });
+    await expect(
+      reader.host.cancelBooking({ bookingId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message:
+        "This API key may not do this: it needs “Manage bookings”. Make a key with that ticked on the dashboard.",
+    });
+    await expect(
+      reader.host.updateProfile({ name: "Hijacked", slug: "hijacked", timeZone: "UTC" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Manage settings"),
+    });
+    expect((await harness.db.host.findUniqueOrThrow({ where: { id: hostId } })).slug).toBe("demo");
+
+    const { key: settingsOnly } = await signedIn().host.createApiKey({
+      name: "Settings",
+      scopes: ["manage_settings"],
+    });
+    await expect(withKey(settingsOnly).host.weeklyHours()).resolves.toBeTruthy();
+    await expect(withKey(settingsOnly).host.upcomingBookings()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Read bookings"),
+    });
+    // A host's own session is never limited by scopes.
+    await expect(signedIn().host.upcomingBookings()).resolves.toBeTruthy();
+  });
+
+  it("keeps keys made before scopes at full access", async () => {
+    const { id, key } = await signedIn().host.createApiKey({ name: "Legacy" });
+    // As the migration left them: the column default, every scope.
+    await harness.db.$executeRaw`UPDATE api_key SET scopes = DEFAULT WHERE id = ${id}`;
+    await expect(withKey(key).host.bookings({ when: "upcoming" })).resolves.toBeTruthy();
+    await expect(withKey(key).host.weeklyHours()).resolves.toBeTruthy();
+  });
+
+  it("refuses a key after the expiry its host picked, with the date it ended", async () => {
+    const { key, expiresAt } = await signedIn().host.createApiKey({
+      name: "Trial",
+      scopes: ["read_bookings"],
+      expiresInDays: 30,
+    });
+    expect(expiresAt).toEqual(new Date("2030-02-06T06:00:00Z"));
+    await expect(withKey(key).host.bookings({ when: "upcoming" })).resolves.toBeTruthy();
+    harness.setNow(new Date("2030-02-06T06:00:00Z"));
+    try {
+      await expect(withKey(key).host.bookings({ when: "upcoming" })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: "This API key expired on 2030-02-06. Make a new one on the dashboard.",
+      });
+    } finally {
+      harness.setNow(new Date("2030-01-07T06:00:00Z"));
+    }
+  });
+
+  it("leaves onboarding and disconnecting Google to a signed-in host", async () => {
+    const { key } = await signedIn().host.createApiKey({ name: "Full" });
+    const forbidden = { code: "FORBIDDEN", message: expect.stringContaining("signed in") };
+    await expect(
+      withKey(key).host.completeOnboarding({ name: "X", slug: "taken-over", timeZone: "UTC" }),
+    ).rejects.toMatchObject(forbidden);
+    await expect(withKey(key).host.disconnectCalendar()).rejects.toMatchObject(forbidden);
+  });
+
+  it("asks for at least one scope and a sensible expiry", async () => {
+    await expect(
+      signedIn().host.createApiKey({ name: "Nothing", scopes: [] }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Tick at least one thing the key may do."),
+    });
+    await expect(
+      signedIn().host.createApiKey({ name: "Forever", expiresInDays: 0 }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("A key lasts at least a day."),
+    });
   });
 
   it("asks for a name", async () => {

@@ -54,7 +54,7 @@ describe("host.calendars", () => {
     });
     await harness.db.host.update({
       where: { id: host.id },
-      data: { googleRefreshToken: harness.tokens.encrypt(narrow) },
+      data: { googleRefreshToken: harness.tokens.encrypt(narrow, host.id) },
     });
     expect(await (await asHost()).calendars()).toMatchObject({
       unavailable: "no_list_access",

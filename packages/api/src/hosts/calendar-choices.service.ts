@@ -44,7 +44,7 @@ async function googleCalendars(
   if (calendarSyncState(host) !== "pending" || !host.googleRefreshToken)
     return { unavailable: "not_connected" };
   try {
-    const lookup = deps.google.listCalendars(deps.tokens.decrypt(host.googleRefreshToken));
+    const lookup = deps.google.listCalendars(deps.tokens.decrypt(host.googleRefreshToken, host.id));
     // The dashboard shows the list; a slow Google must not hold the page. Past the deadline the
     // late answer (or failure) is dropped.
     lookup.catch(() => undefined);

@@ -40,8 +40,8 @@ describe("signing in with Google", () => {
       name: "Casey Coach",
       calendarStatus: "connected",
     });
-    expect(host.googleRefreshToken).toMatch(/^v1:/);
-    const refreshToken = harness.tokens.decrypt(host.googleRefreshToken ?? "");
+    expect(host.googleRefreshToken).toMatch(/^v2:/);
+    const refreshToken = harness.tokens.decrypt(host.googleRefreshToken ?? "", host.id);
     // The stored token really works at Google: it reads the host's calendar.
     await expect(
       harness.deps.google.getCalendarBusyTimes(
@@ -237,7 +237,7 @@ describe("disconnecting the calendar", () => {
     const { hostId } = await signIn("leaving@example.com");
     const stored = (await harness.db.host.findUniqueOrThrow({ where: { id: hostId } }))
       .googleRefreshToken;
-    const refreshToken = harness.tokens.decrypt(stored ?? "");
+    const refreshToken = harness.tokens.decrypt(stored ?? "", hostId);
     await expect(
       harness.caller({ sessionHostId: hostId }).host.disconnectCalendar(),
     ).resolves.toEqual({

@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@timetap/db";
 import type { Context, RequestAuth } from "../context.ts";
+import { ApiKeyExpiredError } from "../lib/service-errors.ts";
 import { hashApiKey } from "./api-key.ts";
 
 /**
  * The host behind a request, and how it proved who it is: the session's host (signed in through
- * Google), or the owner of a `Bearer` API key. Every way in goes through here, so an address that
- * keeps presenting wrong API keys is stopped before it can guess further, whichever procedure it
- * tries them on.
+ * Google), or the owner of a `Bearer` API key, with what the key may do. Every way in goes
+ * through here, so an address that keeps presenting wrong API keys is stopped before it can guess
+ * further, whichever procedure it tries them on. An expired key is refused with its own sentence.
  */
 export async function authenticateHost({
   db,
@@ -33,6 +34,7 @@ async function identify(db: PrismaClient, auth: RequestAuth, now: Date) {
     include: { host: true },
   });
   if (!key) return null;
+  if (key.expiresAt && key.expiresAt <= now) throw new ApiKeyExpiredError(key.expiresAt);
   await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  return { host: key.host, via: "apiKey" as const };
+  return { host: key.host, via: "apiKey" as const, scopes: key.scopes };
 }

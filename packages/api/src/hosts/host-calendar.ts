@@ -36,7 +36,10 @@ export async function connectCalendar(
   const [, resumed] = await db.$transaction([
     db.host.update({
       where: { id: hostId },
-      data: { googleRefreshToken: tokens.encrypt(refreshToken), calendarStatus: "connected" },
+      data: {
+        googleRefreshToken: tokens.encrypt(refreshToken, hostId),
+        calendarStatus: "connected",
+      },
     }),
     db.calendarSync.updateMany({
       where: { state: "parked", booking: { hostId } },
@@ -82,7 +85,7 @@ export async function disconnectCalendar(
   const host = await db.host.findUnique({ where: { id: hostId } });
   if (!host) throw new NotFoundError("Host not found.");
   if (host.googleRefreshToken) {
-    const refreshToken = tokens.decrypt(host.googleRefreshToken);
+    const refreshToken = tokens.decrypt(host.googleRefreshToken, host.id);
     await stopChannels(deps, hostId, refreshToken);
     try {
       await google.revokeToken(refreshToken);

@@ -1,3 +1,4 @@
+import { ApiKeyScope } from "@timetap/db";
 import { z } from "zod";
 import { dayInterval, endingAfterStart, timeZone } from "../lib/inputs.ts";
 
@@ -15,7 +16,21 @@ export const onboardingInput = z.object({
   timeZone,
 });
 
-export const apiKeyInput = z.object({ name: z.string().trim().min(1, "Name the key.").max(60) });
+/** A new API key: its name, what it may do (every scope when left out), and when it stops. */
+export const apiKeyInput = z.object({
+  name: z.string().trim().min(1, "Name the key.").max(60),
+  scopes: z
+    .array(z.enum(ApiKeyScope))
+    .min(1, "Tick at least one thing the key may do.")
+    .transform((scopes) => [...new Set(scopes)])
+    .optional(),
+  expiresInDays: z
+    .number()
+    .int("Pick a whole number of days.")
+    .min(1, "A key lasts at least a day.")
+    .max(3650, "A key lasts at most ten years; leave the expiry out for one that never expires.")
+    .nullish(),
+});
 
 const MINUTES_PER_DAY = 24 * 60;
 

@@ -11,13 +11,19 @@ export function startPollLoop(options: {
   batchSize: number;
   logger: Logger;
   intervalMs?: number;
+  /** Called after each batch that ran without throwing: the loop is alive and reaching the database. */
+  afterBatch?: () => Promise<void>;
 }) {
   const intervalMs = options.intervalMs ?? 2_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     try {
-      while (!stopped && (await options.runBatch()).length === options.batchSize);
+      while (!stopped) {
+        const done = await options.runBatch();
+        await options.afterBatch?.();
+        if (done.length !== options.batchSize) break;
+      }
     } catch (error) {
       options.logger.error(`${options.name}_tick_failed`, { message: (error as Error).message });
     }

@@ -137,3 +137,23 @@ export class CalendarListUnavailableError extends Error {
 export class UnusableCalendarError extends Error {
   override name = "UnusableCalendarError";
 }
+
+/** An API key past the expiry its host chose: refused as if it were not a key at all. */
+export class ApiKeyExpiredError extends Error {
+  override name = "ApiKeyExpiredError";
+  constructor(expiredAt: Date) {
+    super(
+      `This API key expired on ${expiredAt.toISOString().slice(0, 10)}. Make a new one on the dashboard.`,
+    );
+  }
+}
+
+/** The API key works, but its host did not let it do this. */
+export class ApiKeyScopeError extends Error {
+  override name = "ApiKeyScopeError";
+  constructor(scopeLabel: string) {
+    super(
+      `This API key may not do this: it needs “${scopeLabel}”. Make a key with that ticked on the dashboard.`,
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import ical from "node-ical";
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import {
   bookingInput,
@@ -12,6 +12,14 @@ import {
 import { runDueEmails } from "./email-outbox.service.ts";
 
 const { harness, intro } = useBookingHarness();
+// These tests are about the customer's confirmation and cancellation alone; the host's notices
+// and the reminders have their own files.
+const customerEmailsOnly = () =>
+  harness.db.host.update({
+    where: { email: DEMO_HOST.email },
+    data: { hostNotices: false, reminder24h: false, reminder1h: false },
+  });
+beforeEach(customerEmailsOnly);
 const TUESDAY_TEN_BERLIN = new Date("2030-01-08T09:00:00Z");
 
 const book = (customerEmail = "cora@example.com") =>
@@ -92,6 +100,7 @@ describe("the booking confirmation email", () => {
     await harness.db.calendarSync.deleteMany();
     await harness.db.booking.deleteMany();
     await demoWithCalendar(harness, { connected: false });
+    await customerEmailsOnly();
     const booking = await book();
     expect(booking.meetLink).toBeNull();
 

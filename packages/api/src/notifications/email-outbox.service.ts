@@ -4,14 +4,18 @@ import type { ApiDeps } from "../deps.ts";
 import { decideAfterFailure } from "../calendar-sync/sync-backoff.ts";
 import { bookingEmailData, bookingEmailInclude } from "./booking-email-data.ts";
 import { claimEmails } from "./claim-emails.ts";
+import { isHostNotice, renderHostNotice } from "./host-notices.ts";
+import { reminderIsStale, reminderTemplates } from "./reminders.ts";
 
 type EmailDeps = Pick<ApiDeps, "db" | "mailer" | "clock" | "logger" | "settings" | "appUrl">;
 
-export type EmailOutcome = "sent" | "pending" | "failed";
+/** `dropped`: a reminder whose session was cancelled or has started, deleted unsent. */
+export type EmailOutcome = "sent" | "pending" | "failed" | "dropped";
 
 const templates = {
   booking_confirmed: bookingConfirmedEmail,
   booking_cancelled: bookingCancelledEmail,
+  ...reminderTemplates,
 };
 
 /**
@@ -25,7 +29,15 @@ async function attempt(deps: EmailDeps, emailId: string): Promise<EmailOutcome> 
     where: { id: emailId },
     include: { booking: { include: bookingEmailInclude } },
   });
-  const rendered = templates[email.kind](bookingEmailData(deps, email.booking));
+  if (reminderIsStale(email.kind, email.booking, deps.clock.now())) {
+    await deps.db.email.delete({ where: { id: emailId } });
+    deps.logger.info("email_dropped", { emailId, bookingId: email.bookingId, kind: email.kind });
+    return "dropped";
+  }
+  const data = bookingEmailData(deps, email.booking);
+  const rendered = isHostNotice(email.kind)
+    ? renderHostNotice(deps, email.kind, data)
+    : templates[email.kind](data);
   const attempts = email.attempts + 1;
   try {
     await deps.mailer.send({ to: email.recipient, messageId: email.messageId, ...rendered });

@@ -8,6 +8,7 @@ import type { Clock } from "../lib/clock.ts";
 import { createContext, type RequestAuth } from "../context.ts";
 import { createApiDeps, type ApiSettings } from "../deps.ts";
 import { createMemoryLogger } from "../lib/logger.ts";
+import { createMetrics } from "../lib/metrics.ts";
 import { createCaller } from "../root.ts";
 import { createRateLimits, rateLimitKinds, type RateLimitSettings } from "../lib/rate-limits.ts";
 import { createTokenCipher } from "../lib/token-crypto.ts";
@@ -45,6 +46,7 @@ export async function createApiHarness(
   let now = options.now ?? new Date();
   const clock: Clock = { now: () => new Date(now) };
   const logger = createMemoryLogger();
+  const metrics = createMetrics({ db: database.prisma, clock });
   const google = createGoogle({
     clientId: "timetap-test",
     clientSecret: "timetap-test-secret",
@@ -52,9 +54,10 @@ export async function createApiHarness(
     baseUrl: emulator.url,
     timeoutMs: 2_000,
     conferenceWaitMs: 1_000,
+    onCall: metrics.observeGoogleCall,
     ...options.google,
   });
-  const tokens = createTokenCipher(randomBytes(32).toString("base64"));
+  const tokens = createTokenCipher([randomBytes(32).toString("base64")]);
   const limits = createRateLimits(
     options.limitStore === "database"
       ? { kind: "database", prisma: database.prisma }
@@ -70,6 +73,7 @@ export async function createApiHarness(
     tokens,
     clock,
     logger,
+    metrics,
     settings: options.settings,
   });
   return {

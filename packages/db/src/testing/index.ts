@@ -4,9 +4,10 @@ import { createDb, type Db } from "../client.ts";
 
 /**
  * A fresh, migrated database for one test file. Embedded in memory by default; with
- * TEST_DATABASE_URL set (CI's PostgreSQL server), a new database on that server, dropped on close.
+ * TEST_DATABASE_URL set (CI's PostgreSQL server), a new database on that server, dropped on close;
+ * its `url` then lets other processes open it too.
  */
-export async function createTestDb(): Promise<Db> {
+export async function createTestDb(): Promise<Db & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return createDb({ embedded: "memory" });
   if (!/^postgres(ql)?:\/\//.test(serverUrl)) {
@@ -19,6 +20,7 @@ export async function createTestDb(): Promise<Db> {
   const db = await createDb({ databaseUrl: url.toString() });
   return {
     ...db,
+    url: url.toString(),
     close: async () => {
       await db.close();
       await withAdmin(serverUrl, (admin) =>

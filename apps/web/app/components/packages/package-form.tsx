@@ -3,6 +3,7 @@ import { Field, FormError } from "~/components/field";
 import { SubmitButton } from "~/components/submit-button";
 import type { HostDefaults } from "~/booking-limits-form";
 import type { PackageFormValues } from "~/package-form";
+import type { CurrencyOption } from "~/packages.server";
 import { PackageLimitsFields } from "./package-limits-fields";
 
 const inputClass =
@@ -26,7 +27,7 @@ export function PackageForm({
   packageId?: string;
   values: PackageFormValues;
   errors: { fields: Record<string, string>; form?: string } | undefined;
-  currencies: string[];
+  currencies: CurrencyOption[];
   defaults: HostDefaults;
   pending: boolean;
   submitLabel: string;
@@ -40,7 +41,6 @@ export function PackageForm({
     "aria-invalid": Boolean(errors?.fields[field]),
     "aria-describedby": errors?.fields[field] ? `${id(field)}-error` : undefined,
   });
-  const currencyNames = new Intl.DisplayNames("en", { type: "currency" });
   return (
     <Form method="post" className="space-y-4">
       <input type="hidden" name="intent" value="save" />
@@ -82,9 +82,9 @@ export function PackageForm({
         </Field>
         <Field id={id("currency")} label="Currency" error={errors?.fields.currency}>
           <select {...control("currency")} defaultValue={values.currency}>
-            {currencies.map((code) => (
+            {currencies.map(({ code, name }) => (
               <option key={code} value={code}>
-                {code} — {currencyNames.of(code)}
+                {code} — {name}
               </option>
             ))}
           </select>

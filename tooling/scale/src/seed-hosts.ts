@@ -1,0 +1,72 @@
+import {
+  connectCalendar,
+  createApiDeps,
+  createMemoryLogger,
+  createRateLimits,
+  createTokenCipher,
+  systemClock,
+} from "@timetap/api";
+import { createDb } from "@timetap/db";
+import { createMailer } from "@timetap/email";
+import { createGoogle } from "@timetap/google";
+import type { Emulator } from "@timetap/google-emulator";
+
+/**
+ * `count` hosts open every day around the clock with one 30-minute package, each with a Google
+ * account at the emulator and its calendar connected the way TimeTap connects one.
+ */
+export async function seedHosts(
+  databaseUrl: string,
+  emulator: Emulator,
+  tokenEncryptionKey: string,
+  count: number,
+) {
+  const db = await createDb({ databaseUrl });
+  const deps = createApiDeps({
+    db: db.prisma,
+    google: createGoogle({
+      clientId: "timetap-scale",
+      clientSecret: "timetap-scale-secret",
+      redirectUri: "http://127.0.0.1/auth/google/callback",
+      baseUrl: emulator.url,
+    }),
+    mailer: createMailer({ smtpUrl: "smtp://127.0.0.1:9", from: "scale@timetap.test" }),
+    appUrl: "http://127.0.0.1",
+    tokens: createTokenCipher([tokenEncryptionKey]),
+    clock: systemClock,
+    logger: createMemoryLogger(),
+    limits: createRateLimits({ kind: "memory" }),
+  });
+  try {
+    const hosts = [];
+    for (let i = 1; i <= count; i += 1) {
+      const email = `scale-host-${i}@timetap.test`;
+      const host = await db.prisma.host.create({
+        data: {
+          email,
+          name: `Scale Host ${i}`,
+          slug: `scale-host-${i}`,
+          timeZone: "UTC",
+          availabilityRules: {
+            create: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+              weekday,
+              startMinute: 0,
+              endMinute: 24 * 60,
+            })),
+          },
+          packages: {
+            create: { name: "Session", durationMinutes: 30, kind: "free_intro" },
+          },
+        },
+        include: { packages: true },
+      });
+      emulator.createUser(email, host.name);
+      await connectCalendar(deps, host.id, emulator.issueRefreshToken(email));
+      hosts.push({ id: host.id, slug: host.slug!, packageId: host.packages[0]!.id });
+    }
+    return hosts;
+  } finally {
+    deps.mailer.close();
+    await db.close();
+  }
+}
