@@ -1,8 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "./page-errors";
 import { emulatorUrl } from "../playwright.config.ts";
-import { eventsWith } from "./calendar-events.ts";
 import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
+import { eventsWith } from "./calendar-events.ts";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

@@ -17,12 +17,17 @@ export async function loadDashboard({ context, request }: LoaderFunctionArgs) {
   if (!host.slug) throw redirect("/dashboard/welcome");
   const search = new URL(request.url).searchParams;
   const query = parseBookingsQuery(search);
-  const [bookings, apiKeys] = await Promise.all([api.host.bookings(query), api.host.apiKeys()]);
+  const [bookings, apiKeys, calendars] = await Promise.all([
+    api.host.bookings(query),
+    api.host.apiKeys(),
+    host.calendarStatus === "connected" ? api.host.calendars() : null,
+  ]);
   return {
     host: { ...host, slug: host.slug },
     bookings,
     query,
     apiKeys,
+    calendars,
     apiKeyScopeLabels,
     savedHours: search.get("saved") === "hours",
     moved: search.get("moved") === "1",
@@ -51,7 +56,7 @@ function sameList(request: Request) {
 
 /**
  * The dashboard's forms, told apart by their `intent`: calendar, bookings (cancel, retry the
- * calendar sync) and API keys.
+ * calendar sync, put back an event the host changed in Google) and API keys.
  */
 export async function changeFromDashboard({ context, request }: ActionFunctionArgs) {
   await requireHostId(context, request);
@@ -71,6 +76,13 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
       await api.host.retrySync({ bookingId: String(form.get("bookingId") ?? "") });
     } catch (error) {
       return { error: formErrors(error).form ?? "This booking's calendar could not be retried." };
+    }
+  }
+  if (intent === "put-event-back") {
+    try {
+      await api.host.putEventBack({ bookingId: String(form.get("bookingId") ?? "") });
+    } catch (error) {
+      return { error: formErrors(error).form ?? "This booking's event could not be put back." };
     }
   }
   if (intent === "create-key") {

@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { resumeSession, startEmailWorker, startSyncWorker } from "@timetap/api";
+import { resumeSession, startChannelKeeper, startEmailWorker, startSyncWorker } from "@timetap/api";
 import type { Config } from "./config.ts";
 import { createRuntime } from "./runtime.ts";
 
@@ -8,7 +8,9 @@ export async function createAppLoadContext(config: Config) {
   const { appUrl, inProcessWorker, isProduction, sessionSecret } = config;
   const runtime = await createRuntime("web", config);
   const { api } = runtime;
-  const workers = inProcessWorker ? [startSyncWorker(api), startEmailWorker(api)] : [];
+  const workers = inProcessWorker
+    ? [startSyncWorker(api), startEmailWorker(api), startChannelKeeper(api)]
+    : [];
   // In production cookies are Secure and `__Host-` prefixed: only this exact origin, over HTTPS
   // (or loopback), can set or read them.
   const prefix = isProduction ? "__Host-" : "";

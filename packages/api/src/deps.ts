@@ -20,6 +20,14 @@ export interface ApiSettings {
   emailLeaseMs: number;
   /** How many calendar-sync attempts one worker runs at once (rows of different bookings). */
   syncConcurrency: number;
+  /** How long a Google push channel is asked to live. */
+  channelTtlMs: number;
+  /** How long before its end a channel is renewed. */
+  channelRenewBeforeMs: number;
+  /** How long a channel row stays claimed by the process opening it. */
+  channelLeaseMs: number;
+  /** How long after a failed watch the next try waits. */
+  channelRetryMs: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -32,6 +40,11 @@ export const defaultApiSettings: ApiSettings = {
   emailLeaseMs: 10_000,
   // With Google answering in 300 ms, 10 at once is about 30 rows a second per worker process.
   syncConcurrency: 10,
+  // Google's own default lifetime for calendar channels; renewed a day ahead.
+  channelTtlMs: 7 * 24 * 3_600_000,
+  channelRenewBeforeMs: 24 * 3_600_000,
+  channelLeaseMs: 60_000,
+  channelRetryMs: 10 * 60_000,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;

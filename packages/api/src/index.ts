@@ -7,6 +7,11 @@ export { clockStartingAt, systemClock, type Clock } from "./lib/clock.ts";
 export { createTokenCipher, type TokenCipher } from "./lib/token-crypto.ts";
 export { startSyncWorker } from "./calendar-sync/sync-worker.ts";
 export { startEmailWorker } from "./notifications/email-worker.ts";
+export { startChannelKeeper } from "./calendar-push/channel-keeper.ts";
+export {
+  receiveCalendarNotification,
+  type CalendarNotification,
+} from "./calendar-push/calendar-notification.ts";
 export { sameSecret } from "./lib/same-secret.ts";
 export { createMetrics, type Metrics } from "./lib/metrics.ts";
 export { checkReadiness } from "./health/readiness.service.ts";

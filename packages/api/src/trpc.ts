@@ -12,6 +12,7 @@ import {
   BeyondHorizonError,
   BookingCancelledError,
   BookingStartedError,
+  CalendarListUnavailableError,
   DateOverrideConflictError,
   DayFullError,
   EmailOfAnotherAccountError,
@@ -24,6 +25,7 @@ import {
   SlotTakenError,
   SlugTakenError,
   TooManyUpcomingError,
+  UnusableCalendarError,
   UnverifiedEmailError,
 } from "./lib/service-errors.ts";
 
@@ -74,6 +76,8 @@ const serviceErrorCodes: Array<[new (...args: never[]) => Error, TRPC_ERROR_CODE
   [UnverifiedEmailError, "FORBIDDEN"],
   [EmailOfAnotherAccountError, "CONFLICT"],
   [TooManyUpcomingError, "CONFLICT"],
+  [CalendarListUnavailableError, "PRECONDITION_FAILED"],
+  [UnusableCalendarError, "BAD_REQUEST"],
   [ApiKeyExpiredError, "UNAUTHORIZED"],
   [ApiKeyScopeError, "FORBIDDEN"],
 ];

@@ -36,15 +36,13 @@ export function authenticate(
   return session.user.email;
 }
 
-/** Only the caller's own calendar exists for it, as `primary` or by its email. */
+/** Only the caller's own calendars exist for it: `primary` (or its email) and its secondary ones. */
 export function ownCalendar(
   ctx: CalendarContext,
   email: string,
   calendarId: string,
 ): Calendar | undefined {
-  return calendarId === "primary" || calendarId.toLowerCase() === email
-    ? ctx.calendars.calendar(email)
-    : undefined;
+  return ctx.calendars.find(email, calendarId);
 }
 
 export function requireCalendar(ctx: CalendarContext, email: string, calendarId: string): Calendar {

@@ -1,5 +1,6 @@
 import type { Clock } from "./clock.ts";
 import { Conferences, type Conference, type PendingPolicy } from "./conferences.ts";
+import { calendarId as randomCalendarId } from "./random.ts";
 
 export type EventStatus = "confirmed" | "tentative" | "cancelled";
 
@@ -27,6 +28,8 @@ export interface StoredEvent {
   created: number;
   updated: number;
   sequence: number;
+  /** The calendar's change count when this event last changed: what a sync token compares. */
+  version: number;
 }
 
 export interface BusyBlock {
@@ -35,15 +38,23 @@ export interface BusyBlock {
 }
 
 export interface Calendar {
+  /** The owner's email for a primary calendar, `…@group.calendar.google.com` for others. */
+  id: string;
   owner: string;
+  summary: string;
+  primary: boolean;
   events: Map<string, StoredEvent>;
   busy: BusyBlock[];
   conferences: Conferences;
+  /** Counts every change, so a sync token is "the changes after count N". */
+  version: number;
 }
 
-/** Every user's primary calendar, keyed by email. */
+/** Every calendar, keyed by id; each user has a primary calendar and may own secondary ones. */
 export class CalendarStore {
   private readonly calendars = new Map<string, Calendar>();
+  /** Called after every change to a calendar (push channels listen here). */
+  onChange: (calendar: Calendar) => void = () => undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -54,18 +65,62 @@ export class CalendarStore {
     this.calendars.clear();
   }
 
+  private create(id: string, owner: string, summary: string, primary: boolean): Calendar {
+    const calendar: Calendar = {
+      id,
+      owner,
+      summary,
+      primary,
+      events: new Map(),
+      busy: [],
+      conferences: new Conferences(this.clock, this.pending),
+      version: 0,
+    };
+    this.calendars.set(id, calendar);
+    return calendar;
+  }
+
+  /** The user's primary calendar, whose id is the user's email. */
   calendar(email: string): Calendar {
     const owner = email.toLowerCase();
-    let calendar = this.calendars.get(owner);
-    if (!calendar) {
-      calendar = {
-        owner,
-        events: new Map(),
-        busy: [],
-        conferences: new Conferences(this.clock, this.pending),
-      };
-      this.calendars.set(owner, calendar);
-    }
-    return calendar;
+    return this.calendars.get(owner) ?? this.create(owner, owner, owner, true);
+  }
+
+  addCalendar(email: string, summary: string): Calendar {
+    const owner = email.toLowerCase();
+    this.calendar(owner);
+    return this.create(randomCalendarId(), owner, summary, false);
+  }
+
+  /** The calendar is gone for its owner, as when it is deleted or unshared in Google. */
+  removeCalendar(id: string): boolean {
+    const calendar = this.calendars.get(id);
+    if (!calendar || calendar.primary) return false;
+    return this.calendars.delete(id);
+  }
+
+  /** The calendars a user sees in their list: the primary one first. */
+  listFor(email: string): Calendar[] {
+    const owner = email.toLowerCase();
+    const primary = this.calendar(owner);
+    return [
+      primary,
+      ...[...this.calendars.values()].filter((c) => c.owner === owner && !c.primary),
+    ];
+  }
+
+  /** `primary`, the user's email, or one of their calendars' ids; others do not exist for them. */
+  find(email: string, calendarId: string): Calendar | undefined {
+    const owner = email.toLowerCase();
+    if (calendarId === "primary" || calendarId.toLowerCase() === owner) return this.calendar(owner);
+    const calendar = this.calendars.get(calendarId);
+    return calendar?.owner === owner ? calendar : undefined;
+  }
+
+  /** Records a change (of `event`, when one changed) and tells the listeners. */
+  changed(calendar: Calendar, event?: StoredEvent): void {
+    calendar.version += 1;
+    if (event) event.version = calendar.version;
+    this.onChange(calendar);
   }
 }

@@ -360,6 +360,26 @@ describe("events.list", () => {
       items: [{ id: "list0001" }],
     });
   });
+
+  it("pages a sync, and refuses a filter together with a sync token", async () => {
+    await insert({ ...baseEvent, id: "sink0001" });
+    const first = await call(eventsUrl(""), "GET");
+    const syncToken = first.body?.["nextSyncToken"] as string;
+    await insert({ ...baseEvent, id: "sink0002" });
+    await insert({ ...baseEvent, id: "sink0003" });
+    const page = await call(eventsUrl(`?syncToken=${syncToken}&maxResults=1`), "GET");
+    expect(page.body).toMatchObject({ items: [{ id: "sink0002" }] });
+    expect(page.body?.["nextSyncToken"]).toBeUndefined();
+    const pageToken = page.body?.["nextPageToken"] as string;
+    const last = await call(eventsUrl(`?pageToken=${encodeURIComponent(pageToken)}`), "GET");
+    expect(last.body).toMatchObject({ items: [{ id: "sink0003" }] });
+    expect(last.body?.["nextSyncToken"]).toEqual(expect.any(String));
+    const refused = await call(
+      eventsUrl(`?syncToken=${syncToken}&privateExtendedProperty=bookingId%3Done`),
+      "GET",
+    );
+    expect(refused.status).toBe(400);
+  });
 });
 
 describe("freeBusy", () => {

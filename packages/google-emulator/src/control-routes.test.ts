@@ -142,3 +142,46 @@ describe("control HTTP API", () => {
     expect((await control("whatever", {})).status).toBe(404);
   });
 });
+
+describe("the host's own calendar edits over HTTP", () => {
+  it("adds a calendar, adds, moves and deletes events in it, and refuses a bad range", async () => {
+    await control("users", { email: "host@example.com" });
+    const work = (await control("calendars", { email: "host@example.com", summary: "Work" }))
+      .body as { id: string };
+    expect(work.id).toMatch(/@group\.calendar\.google\.com$/);
+    const added = await control("host-events", {
+      email: "host@example.com",
+      calendarId: work.id,
+      start: "2030-03-04T09:00:00Z",
+      end: "2030-03-04T10:00:00Z",
+    });
+    const eventId = (added.body as { id: string }).id;
+    await control("host-events/move", {
+      email: "host@example.com",
+      calendarId: work.id,
+      eventId,
+      start: "2030-03-04T11:00:00Z",
+      end: "2030-03-04T12:00:00Z",
+    });
+    const query = `events?email=host%40example.com&calendarId=${encodeURIComponent(work.id)}`;
+    expect((await control(query)).body).toMatchObject([
+      { id: eventId, start: { dateTime: "2030-03-04T11:00:00.000Z" } },
+    ]);
+    await control("host-events/delete", {
+      email: "host@example.com",
+      calendarId: work.id,
+      eventId,
+    });
+    expect((await control(query)).body).toMatchObject([{ id: eventId, status: "cancelled" }]);
+    expect(
+      await control("host-events", {
+        email: "host@example.com",
+        start: "2030-03-04T11:00:00Z",
+        end: "2030-03-04T10:00:00Z",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "end must be after start" } });
+    await control("remove-calendar", { email: "host@example.com", calendarId: work.id });
+    expect(await control(query)).toMatchObject({ status: 400 });
+    expect(await control("channels")).toMatchObject({ status: 200, body: [] });
+  });
+});

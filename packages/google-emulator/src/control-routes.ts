@@ -1,6 +1,13 @@
-import { ControlError, type Controls } from "./controls.ts";
+import { ControlError } from "./control-input.ts";
+import type { Controls } from "./controls.ts";
 import { asRecord, parseBody, type ParsedRequest, type Reply } from "./http.ts";
-import type { FailureSpec, Operation, PendingConferenceSpec, TimeRange } from "./types.ts";
+import type {
+  FailureSpec,
+  HostEventSpec,
+  Operation,
+  PendingConferenceSpec,
+  TimeRange,
+} from "./types.ts";
 
 export const controlPrefix = "/__control/";
 
@@ -44,8 +51,37 @@ const handlers: Record<string, ControlHandler> = {
   "GET invitations": (c) => ({ status: 200, json: c.invitations() }),
   "GET events": (c, _b, req) => ({
     status: 200,
-    json: c.events(req.url.searchParams.get("email") ?? ""),
+    json: c.events(
+      req.url.searchParams.get("email") ?? "",
+      req.url.searchParams.get("calendarId") ?? undefined,
+    ),
   }),
+  "POST calendars": (c, b) => ({
+    status: 200,
+    json: c.addCalendar(b["email"] as string, b["summary"] as string),
+  }),
+  "POST remove-calendar": (c, b) => (
+    c.removeCalendar(b["email"] as string, b["calendarId"] as string),
+    ok
+  ),
+  "POST host-events": (c, b) => ({
+    status: 200,
+    json: c.addEvent(b["email"] as string, b as unknown as HostEventSpec),
+  }),
+  "POST host-events/move": (c, b) => ({
+    status: 200,
+    json: c.moveEvent(b["email"] as string, b["eventId"] as string, b as unknown as HostEventSpec),
+  }),
+  "POST host-events/delete": (c, b) => (
+    c.deleteEvent(
+      b["email"] as string,
+      b["eventId"] as string,
+      b["calendarId"] as string | undefined,
+    ),
+    ok
+  ),
+  "GET channels": (c) => ({ status: 200, json: c.channels() }),
+  "GET notifications": (c) => ({ status: 200, json: c.notifications() }),
 };
 
 export function handleControl(controls: Controls, req: ParsedRequest): Reply {

@@ -1,4 +1,6 @@
+import { ControlError, instant } from "./control-input.ts";
 import { eventResource } from "./event-resource.ts";
+import { hostEdits } from "./host-edits.ts";
 import type { EmulatorState } from "./state.ts";
 import {
   isOperation,
@@ -10,8 +12,6 @@ import {
 
 export type Controls = Omit<Emulator, "url" | "close">;
 
-export class ControlError extends Error {}
-
 function operation(value: unknown): Operation {
   if (!isOperation(value)) throw new ControlError(`Unknown operation: ${String(value)}`);
   return value;
@@ -22,12 +22,6 @@ function nonNegative(value: unknown, name: string): number {
     throw new ControlError(`${name} must be a non-negative number`);
   }
   return value;
-}
-
-function instant(value: Date | string, name: string): number {
-  const ms = new Date(value).getTime();
-  if (Number.isNaN(ms)) throw new ControlError(`${name} must be a date`);
-  return ms;
 }
 
 function email(value: unknown): string {
@@ -63,7 +57,9 @@ export function createControls(state: EmulatorState, dropHeld: () => void): Cont
       const startMs = instant(range.start, "start");
       const endMs = instant(range.end, "end");
       if (endMs <= startMs) throw new ControlError("end must be after start");
-      state.calendars.calendar(email(address)).busy.push({ startMs, endMs });
+      const calendar = state.calendars.calendar(email(address));
+      calendar.busy.push({ startMs, endMs });
+      state.calendars.changed(calendar);
     },
     failNext(op, failure) {
       const status = nonNegative(failure.status, "status");
@@ -100,9 +96,28 @@ export function createControls(state: EmulatorState, dropHeld: () => void): Cont
     invitations() {
       return state.journal.invitations();
     },
-    events(address) {
-      const calendar = state.calendars.calendar(email(address));
+    events(address, calendarId = "primary") {
+      const calendar = state.calendars.find(email(address), calendarId);
+      if (!calendar) throw new ControlError(`${address} has no calendar ${calendarId}`);
       return [...calendar.events.values()].map((event) => eventResource(calendar, event));
+    },
+    addCalendar(address, summary) {
+      if (typeof summary !== "string" || summary.trim() === "")
+        throw new ControlError("summary must be a calendar name");
+      const { id } = state.calendars.addCalendar(email(address), summary);
+      return { id, summary };
+    },
+    removeCalendar(address, calendarId) {
+      const calendar = state.calendars.find(email(address), calendarId);
+      if (!calendar || !state.calendars.removeCalendar(calendar.id))
+        throw new ControlError(`${address} has no secondary calendar ${calendarId}`);
+    },
+    ...hostEdits(state),
+    channels() {
+      return state.channels.list();
+    },
+    notifications() {
+      return state.channels.notifications();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { authenticate, requireCalendar, type CalendarContext } from "./calendar-context.ts";
 import type { StoredEvent } from "./calendar-store.ts";
+import { changesSince, pagedSyncToken, syncTokenFor } from "./sync-token.ts";
 import type { EventPath } from "./event-routes.ts";
 import { eventResource } from "./event-resource.ts";
 import { parseInstant } from "./event-time.ts";
@@ -45,7 +46,11 @@ export function listEvents(ctx: CalendarContext, req: ParsedRequest, path: Event
     query.getAll("sharedExtendedProperty"),
     "sharedExtendedProperty",
   );
-  const showDeleted = query.get("showDeleted") === "true";
+  const [offsetText, pageSync] = (query.get("pageToken") ?? "0").split("~");
+  const syncToken = pageSync ?? query.get("syncToken");
+  const since = syncToken === null ? undefined : changesSince(calendar, syncToken, query);
+  // A sync lists deleted events too: the client learns what to remove.
+  const showDeleted = since !== undefined || query.get("showDeleted") === "true";
   const q = query.get("q");
   const orderBy = query.get("orderBy");
   if (orderBy === "startTime" && query.get("singleEvents") !== "true") {
@@ -58,11 +63,12 @@ export function listEvents(ctx: CalendarContext, req: ParsedRequest, path: Event
   const maxResults = Math.min(Number(query.get("maxResults") ?? 250), 2500);
   if (!Number.isInteger(maxResults) || maxResults < 1)
     throw new GoogleError(400, "invalid", "Invalid value for: maxResults");
-  const offset = Number(query.get("pageToken") ?? 0);
+  const offset = Number(offsetText);
   if (!Number.isInteger(offset) || offset < 0)
     throw new GoogleError(400, "invalid", "Invalid page token value.");
 
   const matching = [...calendar.events.values()]
+    .filter((e) => since === undefined || e.version > since)
     .filter((e) => showDeleted || e.status !== "cancelled")
     .filter((e) => timeMin === undefined || e.endMs > timeMin)
     .filter((e) => timeMax === undefined || e.startMs < timeMax)
@@ -83,7 +89,9 @@ export function listEvents(ctx: CalendarContext, req: ParsedRequest, path: Event
       timeZone: "UTC",
       accessRole: "owner",
       defaultReminders: [],
-      ...(hasMore ? { nextPageToken: String(offset + maxResults) } : {}),
+      ...(hasMore
+        ? { nextPageToken: pagedSyncToken(offset + maxResults, syncToken) }
+        : { nextSyncToken: syncTokenFor(calendar) }),
       items: page.map((e) => eventResource(calendar, e)),
     },
   };

@@ -106,8 +106,10 @@ export function insertEvent(ctx: CalendarContext, req: ParsedRequest, path: Even
     created: now,
     updated: now,
     sequence: 0,
+    version: calendar.version,
   };
   calendar.events.set(id, event);
+  ctx.calendars.changed(calendar, event);
   notify(
     ctx,
     calendar,
@@ -166,6 +168,7 @@ export function patchEvent(ctx: CalendarContext, req: ParsedRequest, path: Event
     sequence: timeChanged ? event.sequence + 1 : event.sequence,
   };
   calendar.events.set(updated.id, updated);
+  ctx.calendars.changed(calendar, updated);
   const kindFor = (attendee: Attendee): Invitation["kind"] =>
     status === "cancelled" ? "cancel" : previous.has(attendee.email) ? "update" : "invite";
   notify(
@@ -187,6 +190,7 @@ export function deleteEvent(ctx: CalendarContext, req: ParsedRequest, path: Even
   const sendUpdates = parseSendUpdates(req.url.searchParams);
   event.status = "cancelled";
   event.updated = Math.max(ctx.clock.now(), event.updated + 1);
+  ctx.calendars.changed(calendar, event);
   notify(
     ctx,
     calendar,

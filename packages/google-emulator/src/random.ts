@@ -25,3 +25,11 @@ export function meetCode(): string {
 export function subject(): string {
   return "1" + pick("0123456789", 20);
 }
+
+export function calendarId(): string {
+  return `${pick(base32hex, 26)}@group.calendar.google.com`;
+}
+
+export function channelResourceId(): string {
+  return randomBytes(20).toString("base64url");
+}

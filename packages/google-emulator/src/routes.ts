@@ -1,3 +1,5 @@
+import { listCalendars } from "./calendar-list.ts";
+import { stopChannel, watchEvents } from "./channel-routes.ts";
 import { consentDecisionPath } from "./consent-page.ts";
 import { deleteEvent, getEvent, insertEvent, patchEvent } from "./event-routes.ts";
 import { listEvents } from "./event-list.ts";
@@ -64,6 +66,24 @@ const routes: Route[] = [
     pattern: new RegExp(`${events}$`),
     operation: "events.list",
     handle: (s, r, [calendarId = ""]) => listEvents(s, r, { calendarId }),
+  },
+  {
+    method: "POST",
+    pattern: new RegExp(`${events}/watch$`),
+    operation: "events.watch",
+    handle: (s, r, [calendarId = ""]) => watchEvents(s, r, { calendarId }),
+  },
+  {
+    method: "POST",
+    pattern: /^\/calendar\/v3\/channels\/stop$/,
+    operation: "channels.stop",
+    handle: (s, r) => stopChannel(s, r),
+  },
+  {
+    method: "GET",
+    pattern: /^\/calendar\/v3\/users\/me\/calendarList$/,
+    operation: "calendarList.list",
+    handle: (s, r) => listCalendars(s, r),
   },
   {
     method: "GET",

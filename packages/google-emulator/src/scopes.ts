@@ -6,6 +6,7 @@ export const defaultScopes = [
   "https://www.googleapis.com/auth/userinfo.profile",
   `${calendarScope}.events`,
   `${calendarScope}.freebusy`,
+  `${calendarScope}.calendarlist.readonly`,
 ];
 
 /** Scopes that allow writing events, as documented for events.insert/patch/delete. */
@@ -20,6 +21,14 @@ export const eventReadScopes = [
 
 /** Scopes that allow freebusy.query. */
 export const freeBusyScopes = [...eventReadScopes, `${calendarScope}.freebusy`];
+
+/** Scopes that allow calendarList.list. */
+export const calendarListScopes = [
+  calendarScope,
+  `${calendarScope}.readonly`,
+  `${calendarScope}.calendarlist`,
+  `${calendarScope}.calendarlist.readonly`,
+];
 
 /** The scopes the consent page lets the user withhold; sign-in itself cannot be declined in part. */
 export function isCalendarScope(scope: string): boolean {

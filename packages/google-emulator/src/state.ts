@@ -1,4 +1,5 @@
 import { CalendarStore } from "./calendar-store.ts";
+import { Channels } from "./channels.ts";
 import { Clock } from "./clock.ts";
 import { PendingPolicy } from "./conferences.ts";
 import { Faults } from "./faults.ts";
@@ -13,6 +14,11 @@ export class EmulatorState {
   readonly calendars = new CalendarStore(this.clock, this.pending);
   readonly journal = new Journal();
   readonly faults = new Faults();
+  readonly channels = new Channels(this.clock);
+
+  constructor() {
+    this.calendars.onChange = (calendar) => this.channels.changed(calendar);
+  }
 
   reset(): void {
     this.clock.reset();
@@ -21,5 +27,6 @@ export class EmulatorState {
     this.calendars.reset();
     this.journal.reset();
     this.faults.reset();
+    this.channels.reset();
   }
 }

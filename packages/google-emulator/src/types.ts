@@ -8,6 +8,9 @@ export const operations = [
   "events.patch",
   "events.delete",
   "events.list",
+  "events.watch",
+  "channels.stop",
+  "calendarList.list",
 ] as const;
 
 /** The Google calls whose behaviour tests can change with fault injection. */
@@ -67,6 +70,36 @@ export interface TimeRange {
   end: Date | string;
 }
 
+/** A calendar the host keeps besides the primary one. */
+export interface CalendarInfo {
+  id: string;
+  summary: string;
+}
+
+/** An event as the host makes it in Google's own calendar app. */
+export interface HostEventSpec extends TimeRange {
+  calendarId?: string;
+  summary?: string;
+}
+
+export interface ChannelInfo {
+  id: string;
+  calendarId: string;
+  address: string;
+  expiration: string;
+  stopped: boolean;
+  /** Not stopped and not expired: changes are still pushed to it. */
+  live: boolean;
+}
+
+/** One notification POSTed to a channel's address; `status` is null while in flight, 0 when unreachable. */
+export interface NotificationDelivery {
+  channelId: string;
+  resourceState: "sync" | "exists";
+  messageNumber: number;
+  status: number | null;
+}
+
 export type EventResource = Record<string, unknown> & { id: string; status: string };
 
 export interface Emulator {
@@ -84,5 +117,15 @@ export interface Emulator {
   advanceTime(ms: number): void;
   requests(): RecordedRequest[];
   invitations(): Invitation[];
-  events(email: string): EventResource[];
+  /** The events of the user's primary calendar, or of `calendarId`. */
+  events(email: string, calendarId?: string): EventResource[];
+  addCalendar(email: string, summary: string): CalendarInfo;
+  /** The calendar is deleted or no longer shared with the user. */
+  removeCalendar(email: string, calendarId: string): void;
+  /** The host adds, moves and deletes events themselves; watchers are notified as by Google. */
+  addEvent(email: string, spec: HostEventSpec): EventResource;
+  moveEvent(email: string, eventId: string, spec: HostEventSpec): EventResource;
+  deleteEvent(email: string, eventId: string, calendarId?: string): void;
+  channels(): ChannelInfo[];
+  notifications(): NotificationDelivery[];
 }

@@ -23,7 +23,7 @@ describe("authorizationUrl", () => {
       redirect_uri: clientSettings.redirectUri,
       response_type: "code",
       scope:
-        "openid email profile https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy",
+        "openid email profile https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy https://www.googleapis.com/auth/calendar.calendarlist.readonly",
       access_type: "offline",
       prompt: "consent",
       include_granted_scopes: "true",

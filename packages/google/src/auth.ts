@@ -10,7 +10,13 @@ const calendarScopes = [
   "https://www.googleapis.com/auth/calendar.freebusy",
 ];
 
-export const scopes = ["openid", "email", "profile", ...calendarScopes];
+/**
+ * Reading the calendar list lets the host choose which calendars count; without it (withheld,
+ * or a grant from before it was asked) TimeTap keeps to the primary calendar.
+ */
+const calendarListScope = "https://www.googleapis.com/auth/calendar.calendarlist.readonly";
+
+export const scopes = ["openid", "email", "profile", ...calendarScopes, calendarListScope];
 
 export interface ConnectedAccount {
   refreshToken: string;

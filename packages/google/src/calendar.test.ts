@@ -1,34 +1,12 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import type { CalendarEventInput } from "./calendar-event.ts";
+import { describe, expect, it } from "vitest";
 import { GoogleApiError } from "./errors.ts";
 import { eventIdForBooking } from "./event-id.ts";
-import { googleFor, hostEmail, startTestEmulator } from "./testing/index.ts";
+import { sessionEvent as booking, useEmulatorWithHost } from "./testing/host-grant.ts";
+import { googleFor, hostEmail } from "./testing/index.ts";
 
-const emulator = await startTestEmulator();
-afterAll(() => emulator.close());
+const { emulator, grant } = await useEmulatorWithHost();
 
 const meetLinkPattern = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
-let refreshToken = "";
-beforeEach(() => {
-  emulator.reset();
-  emulator.createUser(hostEmail, "Host Person");
-  refreshToken = emulator.issueRefreshToken(hostEmail);
-});
-
-function booking(bookingId = "booking-1"): CalendarEventInput {
-  return {
-    eventId: eventIdForBooking(bookingId),
-    requestId: bookingId,
-    bookingId,
-    start: new Date("2030-03-04T09:00:00Z"),
-    end: new Date("2030-03-04T10:00:00Z"),
-    timeZone: "Europe/Berlin",
-    customerEmail: "ann@customer.test",
-    customerName: "Ann Customer",
-    hostName: "Host Person",
-    packageName: "Intro call",
-  };
-}
 
 async function failure(promise: Promise<unknown>): Promise<GoogleApiError> {
   const error = await promise.then(
@@ -42,10 +20,10 @@ async function failure(promise: Promise<unknown>): Promise<GoogleApiError> {
 describe("getCalendarBusyTimes", () => {
   it("returns busy times of the primary calendar, including added blocks", async () => {
     const google = googleFor(emulator);
-    await google.createCalendarEvent(refreshToken, booking());
+    await google.createCalendarEvent(grant.refreshToken, booking());
     emulator.addBusy(hostEmail, { start: "2030-03-04T12:00:00Z", end: "2030-03-04T13:30:00Z" });
     const busy = await google.getCalendarBusyTimes(
-      refreshToken,
+      grant.refreshToken,
       new Date("2030-03-04T00:00:00Z"),
       new Date("2030-03-05T00:00:00Z"),
     );
@@ -66,7 +44,7 @@ describe("getCalendarBusyTimes", () => {
 
 describe("createCalendarEvent", () => {
   it("sends the event exactly as specified and returns the Meet link", async () => {
-    const result = await googleFor(emulator).createCalendarEvent(refreshToken, booking());
+    const result = await googleFor(emulator).createCalendarEvent(grant.refreshToken, booking());
     const insert = emulator.requests().find((r) => r.operation === "events.insert");
     expect(insert).toMatchObject({
       method: "POST",
@@ -101,7 +79,7 @@ describe("createCalendarEvent", () => {
   });
 
   it("omits displayName when the customer has no name", async () => {
-    await googleFor(emulator).createCalendarEvent(refreshToken, {
+    await googleFor(emulator).createCalendarEvent(grant.refreshToken, {
       ...booking(),
       customerName: null,
     });
@@ -113,8 +91,8 @@ describe("createCalendarEvent", () => {
 
   it("never creates a second event for the same booking", async () => {
     const google = googleFor(emulator);
-    const first = await google.createCalendarEvent(refreshToken, booking());
-    const second = await google.createCalendarEvent(refreshToken, booking());
+    const first = await google.createCalendarEvent(grant.refreshToken, booking());
+    const second = await google.createCalendarEvent(grant.refreshToken, booking());
     expect(second).toEqual(first);
     expect(emulator.events(hostEmail)).toHaveLength(1);
     expect(emulator.requests().map((r) => r.operation)).toContain("events.get");
@@ -122,7 +100,7 @@ describe("createCalendarEvent", () => {
 
   it("polls a pending conference until the link exists", async () => {
     emulator.conferencePending({ polls: 2 });
-    const result = await googleFor(emulator).createCalendarEvent(refreshToken, booking());
+    const result = await googleFor(emulator).createCalendarEvent(grant.refreshToken, booking());
     expect(result.conferenceStatus).toBe("success");
     expect(result.meetLink).toMatch(meetLinkPattern);
     expect(emulator.requests().filter((r) => r.operation === "events.get")).toHaveLength(3);
@@ -136,7 +114,7 @@ describe("createCalendarEvent", () => {
       logger: { warn: (...args) => warnings.push(args) },
     });
     const started = Date.now();
-    const result = await google.createCalendarEvent(refreshToken, booking());
+    const result = await google.createCalendarEvent(grant.refreshToken, booking());
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result).toEqual({
       googleEventId: eventIdForBooking("booking-1"),
@@ -148,7 +126,9 @@ describe("createCalendarEvent", () => {
 
   it("classifies a 503 as retryable backendError", async () => {
     emulator.failNext("events.insert", { status: 503, reason: "backendError" });
-    const error = await failure(googleFor(emulator).createCalendarEvent(refreshToken, booking()));
+    const error = await failure(
+      googleFor(emulator).createCalendarEvent(grant.refreshToken, booking()),
+    );
     expect(error).toMatchObject({
       kind: "retryable",
       status: 503,
@@ -159,13 +139,17 @@ describe("createCalendarEvent", () => {
 
   it("classifies a 403 rateLimitExceeded as retryable", async () => {
     emulator.failNext("events.insert", { status: 403, reason: "rateLimitExceeded" });
-    const error = await failure(googleFor(emulator).createCalendarEvent(refreshToken, booking()));
+    const error = await failure(
+      googleFor(emulator).createCalendarEvent(grant.refreshToken, booking()),
+    );
     expect(error).toMatchObject({ kind: "retryable", status: 403, reason: "rateLimitExceeded" });
   });
 
   it("classifies a revoked user as revoked (invalid_grant)", async () => {
     emulator.revokeUser(hostEmail);
-    const error = await failure(googleFor(emulator).createCalendarEvent(refreshToken, booking()));
+    const error = await failure(
+      googleFor(emulator).createCalendarEvent(grant.refreshToken, booking()),
+    );
     expect(error).toMatchObject({
       kind: "revoked",
       status: 400,
@@ -176,13 +160,15 @@ describe("createCalendarEvent", () => {
 
   it("classifies a 401 after a fresh token as revoked", async () => {
     emulator.failNext("events.insert", { status: 401, reason: "authError" });
-    const error = await failure(googleFor(emulator).createCalendarEvent(refreshToken, booking()));
+    const error = await failure(
+      googleFor(emulator).createCalendarEvent(grant.refreshToken, booking()),
+    );
     expect(error).toMatchObject({ kind: "revoked", status: 401 });
   });
 
   it("classifies a 400 invalid as permanent", async () => {
     const error = await failure(
-      googleFor(emulator).createCalendarEvent(refreshToken, {
+      googleFor(emulator).createCalendarEvent(grant.refreshToken, {
         ...booking(),
         eventId: "not-base32hex!",
       }),
@@ -199,7 +185,7 @@ describe("createCalendarEvent", () => {
     emulator.hang("events.insert", 1);
     const google = googleFor(emulator, { timeoutMs: 300 });
     const started = Date.now();
-    const error = await failure(google.createCalendarEvent(refreshToken, booking()));
+    const error = await failure(google.createCalendarEvent(grant.refreshToken, booking()));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toMatchObject({
       kind: "retryable",
@@ -212,7 +198,7 @@ describe("createCalendarEvent", () => {
     emulator.hang("token", 1);
     const error = await failure(
       googleFor(emulator, { timeoutMs: 300 }).getCalendarBusyTimes(
-        refreshToken,
+        grant.refreshToken,
         new Date(),
         new Date(),
       ),
@@ -224,8 +210,8 @@ describe("createCalendarEvent", () => {
     emulator.failNext("token", { status: 503, reason: "backendError" });
     emulator.failNext("events.insert", { status: 503, reason: "backendError" });
     const google = googleFor(emulator);
-    await failure(google.createCalendarEvent(refreshToken, booking()));
-    await failure(google.createCalendarEvent(refreshToken, booking()));
+    await failure(google.createCalendarEvent(grant.refreshToken, booking()));
+    await failure(google.createCalendarEvent(grant.refreshToken, booking()));
     expect(emulator.requests().map((r) => r.operation)).toEqual([
       "token",
       "token",
@@ -235,7 +221,9 @@ describe("createCalendarEvent", () => {
 
   it("reports a network error as retryable", async () => {
     const google = googleFor(emulator, { baseUrl: "http://127.0.0.1:9" });
-    const error = await failure(google.getCalendarBusyTimes(refreshToken, new Date(), new Date()));
+    const error = await failure(
+      google.getCalendarBusyTimes(grant.refreshToken, new Date(), new Date()),
+    );
     expect(error.kind).toBe("retryable");
   });
 
@@ -251,18 +239,20 @@ describe("createCalendarEvent", () => {
     emulator.failNext("events.insert", {
       status: 503,
       reason: "backendError",
-      message: `echo ${refreshToken}`,
+      message: `echo ${grant.refreshToken}`,
     });
-    errors.push(await failure(google.createCalendarEvent(refreshToken, booking())));
+    errors.push(await failure(google.createCalendarEvent(grant.refreshToken, booking())));
     emulator.failNext("token", { status: 400, reason: "invalid_grant" });
     // A new client holds no token yet, so it asks for one.
     const refreshing = googleFor(emulator, { logger });
-    errors.push(await failure(refreshing.createCalendarEvent(refreshToken, booking())));
+    errors.push(await failure(refreshing.createCalendarEvent(grant.refreshToken, booking())));
     emulator.hang("freebusy", 1);
-    errors.push(await failure(google.getCalendarBusyTimes(refreshToken, new Date(), new Date())));
-    errors.push(await failure(unreachable.revokeToken(refreshToken)));
     errors.push(
-      await failure(unreachable.getCalendarBusyTimes(refreshToken, new Date(), new Date())),
+      await failure(google.getCalendarBusyTimes(grant.refreshToken, new Date(), new Date())),
+    );
+    errors.push(await failure(unreachable.revokeToken(grant.refreshToken)));
+    errors.push(
+      await failure(unreachable.getCalendarBusyTimes(grant.refreshToken, new Date(), new Date())),
     );
 
     expect(errors.map((e) => e.kind)).toEqual([
@@ -280,12 +270,12 @@ describe("createCalendarEvent", () => {
         error.stack,
         JSON.stringify(Object.entries(error)),
       ].join();
-      expect(text).not.toContain(refreshToken);
+      expect(text).not.toContain(grant.refreshToken);
       expect(text).not.toContain("ya29.");
       expect(Object.keys(error)).not.toContain("config");
     }
     expect(logged).toHaveLength(errors.length);
-    expect(logged.join("\n")).not.toContain(refreshToken);
+    expect(logged.join("\n")).not.toContain(grant.refreshToken);
     expect(logged.join("\n")).not.toContain("ya29.");
   });
 });
@@ -293,8 +283,8 @@ describe("createCalendarEvent", () => {
 describe("updateCalendarEvent and deleteCalendarEvent", () => {
   it("moves the event and notifies the customer", async () => {
     const google = googleFor(emulator);
-    const { googleEventId } = await google.createCalendarEvent(refreshToken, booking());
-    const result = await google.updateCalendarEvent(refreshToken, googleEventId, {
+    const { googleEventId } = await google.createCalendarEvent(grant.refreshToken, booking());
+    const result = await google.updateCalendarEvent(grant.refreshToken, googleEventId, {
       start: new Date("2030-03-05T09:00:00Z"),
       end: new Date("2030-03-05T10:00:00Z"),
       timeZone: "Europe/Berlin",
@@ -316,7 +306,7 @@ describe("updateCalendarEvent and deleteCalendarEvent", () => {
 
   it("fails permanently updating an unknown event", async () => {
     const error = await failure(
-      googleFor(emulator).updateCalendarEvent(refreshToken, "unknown00", {
+      googleFor(emulator).updateCalendarEvent(grant.refreshToken, "unknown00", {
         start: new Date(),
         end: new Date(),
         timeZone: "UTC",
@@ -327,8 +317,8 @@ describe("updateCalendarEvent and deleteCalendarEvent", () => {
 
   it("deletes with cancellation emails and treats 404 and 410 as done", async () => {
     const google = googleFor(emulator);
-    const { googleEventId } = await google.createCalendarEvent(refreshToken, booking());
-    await google.deleteCalendarEvent(refreshToken, googleEventId);
+    const { googleEventId } = await google.createCalendarEvent(grant.refreshToken, booking());
+    await google.deleteCalendarEvent(grant.refreshToken, googleEventId);
     expect(emulator.requests().at(-1)).toMatchObject({
       method: "DELETE",
       query: { sendUpdates: "all" },
@@ -339,13 +329,19 @@ describe("updateCalendarEvent and deleteCalendarEvent", () => {
       kind: "cancel",
     });
     expect(emulator.events(hostEmail)[0]?.status).toBe("cancelled");
-    await expect(google.deleteCalendarEvent(refreshToken, googleEventId)).resolves.toBeUndefined();
-    await expect(google.deleteCalendarEvent(refreshToken, "neverexisted")).resolves.toBeUndefined();
+    await expect(
+      google.deleteCalendarEvent(grant.refreshToken, googleEventId),
+    ).resolves.toBeUndefined();
+    await expect(
+      google.deleteCalendarEvent(grant.refreshToken, "neverexisted"),
+    ).resolves.toBeUndefined();
   });
 
   it("propagates other delete failures", async () => {
     emulator.failNext("events.delete", { status: 503, reason: "backendError" });
-    const error = await failure(googleFor(emulator).deleteCalendarEvent(refreshToken, "abcdef"));
+    const error = await failure(
+      googleFor(emulator).deleteCalendarEvent(grant.refreshToken, "abcdef"),
+    );
     expect(error).toMatchObject({ kind: "retryable", operation: "events.delete" });
   });
 });
@@ -357,27 +353,27 @@ describe("access tokens", () => {
   it("asks for one token for many calendar calls, even concurrent ones", async () => {
     const google = googleFor(emulator);
     await Promise.all(
-      Array.from({ length: 5 }, () => google.getCalendarBusyTimes(refreshToken, ...week)),
+      Array.from({ length: 5 }, () => google.getCalendarBusyTimes(grant.refreshToken, ...week)),
     );
-    await google.createCalendarEvent(refreshToken, booking());
-    await google.deleteCalendarEvent(refreshToken, eventIdForBooking("booking-1"));
+    await google.createCalendarEvent(grant.refreshToken, booking());
+    await google.deleteCalendarEvent(grant.refreshToken, eventIdForBooking("booking-1"));
     expect(tokenRequests()).toBe(1);
   });
 
   it("refreshes a token Google stopped taking, and the call goes through", async () => {
     const google = googleFor(emulator);
-    await google.getCalendarBusyTimes(refreshToken, ...week);
+    await google.getCalendarBusyTimes(grant.refreshToken, ...week);
     // Google's clock passes the token's hour while this process still holds it.
     emulator.advanceTime(2 * 3_600_000);
-    await expect(google.getCalendarBusyTimes(refreshToken, ...week)).resolves.toEqual([]);
+    await expect(google.getCalendarBusyTimes(grant.refreshToken, ...week)).resolves.toEqual([]);
     expect(tokenRequests()).toBe(2);
   });
 
   it("fails as revoked once the user revoked the grant, though a token was held", async () => {
     const google = googleFor(emulator);
-    await google.getCalendarBusyTimes(refreshToken, ...week);
+    await google.getCalendarBusyTimes(grant.refreshToken, ...week);
     emulator.revokeUser(hostEmail);
-    const error = await failure(google.createCalendarEvent(refreshToken, booking()));
+    const error = await failure(google.createCalendarEvent(grant.refreshToken, booking()));
     expect(error).toMatchObject({ kind: "revoked", reason: "invalid_grant", operation: "token" });
   });
 });

@@ -1,5 +1,4 @@
-import { google, type calendar_v3 } from "googleapis";
-import type { GoogleAuth } from "./auth.ts";
+import type { calendar_v3 } from "googleapis";
 import {
   eventRequestBody,
   eventResult,
@@ -8,7 +7,7 @@ import {
   type CalendarEventResult,
   type CalendarEventTimes,
 } from "./calendar-event.ts";
-import type { GoogleEndpoints } from "./endpoints.ts";
+import type { CalendarConnect } from "./calendar-connection.ts";
 import { GoogleApiError } from "./errors.ts";
 import { googleCall, type CallContext } from "./google-call.ts";
 
@@ -27,82 +26,65 @@ function sleep(ms: number): Promise<void> {
 }
 
 export function createCalendar(
-  auth: GoogleAuth,
-  endpoints: GoogleEndpoints,
+  connect: CalendarConnect,
   context: CallContext & { conferenceWaitMs: number },
 ) {
-  /** A Calendar API bound to the refresh token's user, plus the secrets to keep out of errors. */
-  async function connect(refreshToken: string) {
-    const { client, reused } = await auth.authorizedClient(refreshToken);
-    const api = google.calendar({
-      version: "v3",
-      auth: client,
-      rootUrl: endpoints.calendarRootUrl,
-      retry: false,
-      timeout: context.timeoutMs,
-    });
-    const secrets = [refreshToken, client.credentials.access_token ?? ""];
-    return { api, secrets, reused };
-  }
-
   /**
-   * Runs `call` with the grant's access token. Google refusing a reused token (401: it expired
-   * early, or the grant was revoked) gets one more try with a refreshed one, where a revoked grant
-   * fails as `revoked`, as it did when every call refreshed first; a 401 on a fresh token is final.
+   * Busy times across the calendars that count (the primary one unless told otherwise). A
+   * secondary calendar that is gone or no longer shared is skipped with a warning, so one lost
+   * calendar does not hide the others; the primary one failing, or Google failing, throws.
    */
-  async function withCalendar<T>(
-    refreshToken: string,
-    call: (api: calendar_v3.Calendar, secrets: string[]) => Promise<T>,
-  ): Promise<T> {
-    const first = await connect(refreshToken);
-    try {
-      return await call(first.api, first.secrets);
-    } catch (error) {
-      if (!(first.reused && error instanceof GoogleApiError && error.status === 401)) throw error;
-      auth.forgetAccessToken(refreshToken);
-      const again = await connect(refreshToken);
-      return call(again.api, again.secrets);
-    }
-  }
-
   async function getCalendarBusyTimes(
     refreshToken: string,
     timeMin: Date,
     timeMax: Date,
+    calendarIds: readonly string[] = ["primary"],
   ): Promise<BusyTime[]> {
-    const { data } = await withCalendar(refreshToken, (api, secrets) =>
+    const { data } = await connect.withCalendar(refreshToken, (api, secrets) =>
       googleCall(context, "freebusy", secrets, (signal) =>
         api.freebusy.query(
           {
             requestBody: {
               timeMin: timeMin.toISOString(),
               timeMax: timeMax.toISOString(),
-              items: [{ id: "primary" }],
+              items: calendarIds.map((id) => ({ id })),
             },
           },
           { signal },
         ),
       ),
     );
-    const primary = data.calendars?.["primary"];
-    const failure = primary?.errors?.[0];
-    if (!primary || failure) {
-      const reason = failure?.reason ?? "notFound";
-      throw new GoogleApiError({
-        kind: reason === "backendError" || reason === "internalError" ? "retryable" : "permanent",
-        operation: "freebusy",
-        reason,
-        message: `Google freebusy failed for the primary calendar (${reason})`,
-      });
-    }
-    return (primary.busy ?? []).flatMap((b) =>
-      b.start && b.end ? [{ start: new Date(b.start), end: new Date(b.end) }] : [],
-    );
+    return calendarIds
+      .flatMap((id) => {
+        const calendar = data.calendars?.[id];
+        const reason = calendar ? calendar.errors?.[0]?.reason : "notFound";
+        if (reason) {
+          const retryable = reason === "backendError" || reason === "internalError";
+          if (retryable || id === "primary")
+            throw new GoogleApiError({
+              kind: retryable ? "retryable" : "permanent",
+              operation: "freebusy",
+              reason,
+              message: `Google freebusy failed for the ${id === "primary" ? "primary " : ""}calendar (${reason})`,
+            });
+          context.logger?.warn("Google calendar unavailable", { operation: "freebusy", reason });
+          return [];
+        }
+        return (calendar?.busy ?? []).flatMap((b) =>
+          b.start && b.end ? [{ start: new Date(b.start), end: new Date(b.end) }] : [],
+        );
+      })
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
-  async function getEvent(api: calendar_v3.Calendar, secrets: string[], eventId: string) {
+  async function getEvent(
+    api: calendar_v3.Calendar,
+    secrets: string[],
+    calendarId: string,
+    eventId: string,
+  ) {
     const { data } = await googleCall(context, "events.get", secrets, (signal) =>
-      api.events.get({ calendarId: "primary", eventId }, { signal }),
+      api.events.get({ calendarId, eventId }, { signal }),
     );
     return data;
   }
@@ -111,6 +93,7 @@ export function createCalendar(
   async function awaitConference(
     api: calendar_v3.Calendar,
     secrets: string[],
+    calendarId: string,
     created: CalendarEventResult,
   ): Promise<CalendarEventResult> {
     const giveUpAt = Date.now() + context.conferenceWaitMs;
@@ -123,7 +106,7 @@ export function createCalendar(
       delay *= 2;
       try {
         result = eventResult(
-          await getEvent(api, secrets, result.googleEventId),
+          await getEvent(api, secrets, calendarId, result.googleEventId),
           result.googleEventId,
         );
       } catch {
@@ -146,43 +129,55 @@ export function createCalendar(
   async function createCalendarEvent(
     refreshToken: string,
     data: CalendarEventInput,
+    calendarId = "primary",
   ): Promise<CalendarEventResult> {
-    const { api, secrets, event } = await withCalendar(refreshToken, async (api, secrets) => {
-      try {
-        const response = await googleCall(
-          context,
-          "events.insert",
-          secrets,
-          (signal) =>
-            api.events.insert(
-              {
-                calendarId: "primary",
-                conferenceDataVersion: 1,
-                sendUpdates: "all",
-                requestBody: eventRequestBody(data),
-              },
-              { signal },
-            ),
-          isDuplicate,
-        );
-        return { api, secrets, event: response.data };
-      } catch (error) {
-        if (!(error instanceof GoogleApiError && isDuplicate(error))) throw error;
-        return { api, secrets, event: await getEvent(api, secrets, data.eventId) };
-      }
-    });
-    return awaitConference(api, secrets, eventResult(event, data.eventId));
+    const { api, secrets, event } = await connect.withCalendar(
+      refreshToken,
+      async (api, secrets) => {
+        try {
+          const response = await googleCall(
+            context,
+            "events.insert",
+            secrets,
+            (signal) =>
+              api.events.insert(
+                {
+                  calendarId,
+                  conferenceDataVersion: 1,
+                  sendUpdates: "all",
+                  requestBody: eventRequestBody(data),
+                },
+                { signal },
+              ),
+            isDuplicate,
+          );
+          return { api, secrets, event: response.data };
+        } catch (error) {
+          if (!(error instanceof GoogleApiError && isDuplicate(error))) throw error;
+          return { api, secrets, event: await getEvent(api, secrets, calendarId, data.eventId) };
+        }
+      },
+    );
+    return awaitConference(api, secrets, calendarId, eventResult(event, data.eventId));
   }
 
+  /** Puts the event at the booking's times, undeleting it when the host deleted it in Google. */
   async function updateCalendarEvent(
     refreshToken: string,
     eventId: string,
     times: CalendarEventTimes,
+    calendarId = "primary",
   ): Promise<CalendarEventResult> {
-    const { data } = await withCalendar(refreshToken, (api, secrets) =>
+    const { data } = await connect.withCalendar(refreshToken, (api, secrets) =>
       googleCall(context, "events.patch", secrets, (signal) =>
         api.events.patch(
-          { calendarId: "primary", eventId, sendUpdates: "all", requestBody: eventTimes(times) },
+          {
+            calendarId,
+            eventId,
+            sendUpdates: "all",
+            // Confirmed too: the host may have deleted the event in Google; this puts it back.
+            requestBody: { ...eventTimes(times), status: "confirmed" },
+          },
           { signal },
         ),
       ),
@@ -191,15 +186,18 @@ export function createCalendar(
   }
 
   /** Already gone (404) or already deleted (410) both mean the event is not on the calendar: done. */
-  async function deleteCalendarEvent(refreshToken: string, eventId: string): Promise<void> {
+  async function deleteCalendarEvent(
+    refreshToken: string,
+    eventId: string,
+    calendarId = "primary",
+  ): Promise<void> {
     try {
-      await withCalendar(refreshToken, (api, secrets) =>
+      await connect.withCalendar(refreshToken, (api, secrets) =>
         googleCall(
           context,
           "events.delete",
           secrets,
-          (signal) =>
-            api.events.delete({ calendarId: "primary", eventId, sendUpdates: "all" }, { signal }),
+          (signal) => api.events.delete({ calendarId, eventId, sendUpdates: "all" }, { signal }),
           isGone,
         ),
       );

@@ -10,7 +10,11 @@ export type GoogleOperation =
   | "events.insert"
   | "events.get"
   | "events.patch"
-  | "events.delete";
+  | "events.delete"
+  | "events.list"
+  | "events.watch"
+  | "channels.stop"
+  | "calendarList.list";
 
 /**
  * The only error this package throws. It deliberately keeps no reference to the underlying

@@ -1,5 +1,9 @@
 import { createAuth } from "./auth.ts";
 import { createCalendar } from "./calendar.ts";
+import { calendarConnector } from "./calendar-connection.ts";
+import { createCalendarList } from "./calendar-list.ts";
+import { createEventChanges } from "./event-changes.ts";
+import { createPushChannels } from "./push-channels.ts";
 import { googleEndpoints } from "./endpoints.ts";
 import { defaultConferenceWaitMs, defaultTimeoutMs, type GoogleSettings } from "./settings.ts";
 
@@ -18,7 +22,8 @@ export function createGoogle(settings: GoogleSettings) {
     endpoints,
     context,
   );
-  const calendar = createCalendar(auth, endpoints, {
+  const connect = calendarConnector(auth, endpoints, context);
+  const calendar = createCalendar(connect, {
     ...context,
     conferenceWaitMs: settings.conferenceWaitMs ?? defaultConferenceWaitMs,
   });
@@ -27,6 +32,9 @@ export function createGoogle(settings: GoogleSettings) {
     exchangeCode: auth.exchangeCode,
     revokeToken: auth.revokeToken,
     ...calendar,
+    ...createCalendarList(connect, context),
+    ...createPushChannels(connect, context),
+    ...createEventChanges(connect, context),
   };
 }
 

@@ -33,6 +33,9 @@ const row = (overrides: Partial<Row>): Row => ({
   calendarAction: "create",
   calendarSync: "done",
   calendarError: null,
+  calendarIssue: null,
+  googleStartTime: null,
+  googleEndTime: null,
   undeliveredEmails: [],
   ...overrides,
 });
@@ -129,5 +132,25 @@ describe("HostBookings", () => {
     expect(screen.getByText("Page 2 of 3")).toBeTruthy();
     expect(screen.getByText(/· Cancelled$/)).toBeTruthy();
     expect(screen.queryByRole("link", { name: /^Move/ })).toBeNull();
+  });
+
+  it("says when the host deleted or moved a session's event in Google, with a way to put it back", () => {
+    renderList([
+      row({ calendarIssue: "removed", customerName: "Robin" }),
+      row({
+        id: "b",
+        calendarIssue: "moved",
+        googleStartTime: new Date("2026-12-07T13:00:00Z"),
+        googleEndTime: new Date("2026-12-07T13:30:00Z"),
+      }),
+    ]);
+    expect(screen.getByText(/Removed from your calendar in Google/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Restore the event: Robin" })).toBeTruthy();
+    expect(
+      screen.getByText(/Moved in your Google calendar to Monday, 7 December 2026, 14:00–14:30/),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "Put the event back: sam@example.com" }),
+    ).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import type { AppRouter, inferRouterOutputs } from "@timetap/api";
 import type { ReactNode } from "react";
 import { bookingsHref, type BookingsQuery } from "./bookings-query";
 import { Card } from "./card";
+import { CalendarIssueNotice } from "./calendar-issue-notice";
 import { calendarStateSentence, canRetry } from "./calendar-state";
 import { FormError } from "./field";
 import { formatLongDate, formatTimeRange } from "./booking/time";
@@ -145,6 +146,7 @@ function BookingRow({
           {booking.package.name} with {who}
         </p>
         <p className="text-xs text-tt-text-muted">{calendarStateSentence(booking)}</p>
+        {confirmed ? <CalendarIssueNotice booking={booking} who={who} timeZone={timeZone} /> : null}
         {booking.undeliveredEmails.map((email, index) => (
           <p key={index} className="text-xs text-tt-danger">
             {undeliveredSentence(email)}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ApiKeysCard } from "~/components/api-keys-card";
+import { CalendarChoicesSummary } from "~/components/calendar-choices/calendar-choices-summary";
 import { CalendarConnectionButton } from "~/components/calendar-connection-button";
 import { CalendarStatusCard } from "~/components/calendar-status-card";
 import { HostGreeting } from "~/components/host-greeting";
@@ -14,7 +15,7 @@ export const loader = (args: LoaderFunctionArgs) => loadDashboard(args);
 export const action = (args: ActionFunctionArgs) => changeFromDashboard(args);
 
 export default function Dashboard() {
-  const { host, bookings, query, apiKeys, apiKeyScopeLabels, savedHours, moved } =
+  const { host, bookings, query, apiKeys, apiKeyScopeLabels, calendars, savedHours, moved } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -22,6 +23,7 @@ export default function Dashboard() {
       <HostGreeting host={host} savedHours={savedHours} />
       <CalendarStatusCard status={host.calendarStatus}>
         <CalendarConnectionButton status={host.calendarStatus} />
+        {calendars ? <CalendarChoicesSummary choices={calendars} /> : null}
       </CalendarStatusCard>
       {moved ? (
         <p role="status" className="text-sm text-tt-success">

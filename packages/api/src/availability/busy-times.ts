@@ -2,20 +2,22 @@ import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
+import { busyCalendarIdsOf } from "../hosts/chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import type { Interval } from "./slot-generation.ts";
 
-type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken">;
+type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken" | "busyCalendarIds">;
 type BusyDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">;
 
 /** One freeBusy call: the host's busy times over `span`, as Google has them now. */
 const fetchBusyTimes =
-  (deps: BusyDeps, host: { id: string; googleRefreshToken: string }) => (span: Interval) =>
+  (deps: BusyDeps, host: HostCalendar & { googleRefreshToken: string }) => (span: Interval) =>
     deps.google.getCalendarBusyTimes(
       deps.tokens.decrypt(host.googleRefreshToken, host.id),
       span.start,
       span.end,
+      busyCalendarIdsOf(host),
     );
 
 /**
@@ -36,7 +38,7 @@ export async function googleBusyTimes(
     const lookup = deps.busyTimes.get(
       host.id,
       { start: from, end: to },
-      fetchBusyTimes(deps, { id: host.id, googleRefreshToken: host.googleRefreshToken }),
+      fetchBusyTimes(deps, { ...host, googleRefreshToken: host.googleRefreshToken }),
     );
     // Past the deadline nobody awaits the lookup any more; its late failure must not go unhandled.
     lookup.catch(() => undefined);

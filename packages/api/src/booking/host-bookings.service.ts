@@ -13,6 +13,9 @@ const upcomingRow = {
   customerEmail: true,
   customerName: true,
   meetLink: true,
+  calendarIssue: true,
+  googleStartTime: true,
+  googleEndTime: true,
   package: { select: { name: true } },
   calendarSyncs: {
     orderBy: { createdAt: "desc" },

@@ -1,6 +1,7 @@
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
+import { PRIMARY, sessionCalendarIdOf } from "../hosts/chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
 import { followUpLateMeetLink } from "../notifications/meet-link-followup.ts";
@@ -59,19 +60,24 @@ async function createEvent(
   // Cancelled before its event was made: there is nothing to put on the calendar any more.
   if (booking.status !== "CONFIRMED") return finish(deps, sync, { state: "skipped" });
 
+  const calendarId = calendarOf(booking);
   const result = await callGoogle(deps, sync, () =>
-    deps.google.createCalendarEvent(refreshToken, {
-      eventId: eventIdForBooking(booking.id),
-      requestId: booking.id,
-      bookingId: booking.id,
-      start: booking.startTime,
-      end: booking.endTime,
-      timeZone: host.timeZone,
-      customerEmail: booking.customerEmail,
-      customerName: booking.customerName,
-      hostName: host.name,
-      packageName: booking.package.name,
-    }),
+    deps.google.createCalendarEvent(
+      refreshToken,
+      {
+        eventId: eventIdForBooking(booking.id),
+        requestId: booking.id,
+        bookingId: booking.id,
+        start: booking.startTime,
+        end: booking.endTime,
+        timeZone: host.timeZone,
+        customerEmail: booking.customerEmail,
+        customerName: booking.customerName,
+        hostName: host.name,
+        packageName: booking.package.name,
+      },
+      calendarId,
+    ),
   );
   if ("outcome" in result) return result.outcome;
   const event = result.value;
@@ -82,7 +88,7 @@ async function createEvent(
       deps,
       sync,
       { kind: "retryable", reason: "conferencePending", message: "Meet conference still pending" },
-      { googleEventId: event.googleEventId },
+      { googleEventId: event.googleEventId, googleCalendarId: calendarId },
     );
   }
   if (!event.meetLink) {
@@ -95,7 +101,7 @@ async function createEvent(
   return succeed(
     deps,
     sync,
-    { googleEventId: event.googleEventId, meetLink: event.meetLink },
+    { googleEventId: event.googleEventId, googleCalendarId: calendarId, meetLink: event.meetLink },
     event.meetLink && !booking.meetLink
       ? (tx) => followUpLateMeetLink(tx, deps, booking.id)
       : undefined,
@@ -114,11 +120,16 @@ async function moveEvent(
   const { booking } = sync;
   if (booking.status !== "CONFIRMED") return finish(deps, sync, { state: "skipped" });
   const result = await callGoogle(deps, sync, () =>
-    deps.google.updateCalendarEvent(refreshToken, eventIdOf(booking), {
-      start: booking.startTime,
-      end: booking.endTime,
-      timeZone: booking.host.timeZone,
-    }),
+    deps.google.updateCalendarEvent(
+      refreshToken,
+      eventIdOf(booking),
+      {
+        start: booking.startTime,
+        end: booking.endTime,
+        timeZone: booking.host.timeZone,
+      },
+      calendarOf(booking),
+    ),
   );
   if ("outcome" in result) return result.outcome;
   const current = await deps.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -142,7 +153,11 @@ async function deleteEvent(
   refreshToken: string,
 ): Promise<SyncOutcome> {
   const result = await callGoogle(deps, sync, () =>
-    deps.google.deleteCalendarEvent(refreshToken, eventIdOf(sync.booking)),
+    deps.google.deleteCalendarEvent(
+      refreshToken,
+      eventIdOf(sync.booking),
+      calendarOf(sync.booking),
+    ),
   );
   if ("outcome" in result) return result.outcome;
   return succeed(deps, sync);
@@ -151,6 +166,13 @@ async function deleteEvent(
 /** The event a follow-up acts on: the one recorded, or the id its create would have used. */
 const eventIdOf = (booking: ClaimedSync["booking"]) =>
   booking.googleEventId ?? eventIdForBooking(booking.id);
+
+/**
+ * The calendar holding the booking's event: the one recorded with it; an event made before
+ * calendars could be chosen is on the primary one; one not made yet goes to the session calendar.
+ */
+const calendarOf = (booking: ClaimedSync["booking"]) =>
+  booking.googleCalendarId ?? (booking.googleEventId ? PRIMARY : sessionCalendarIdOf(booking.host));
 
 /** More to write in the outcome's transaction, after the booking's change (a follow-up email). */
 type AlsoWritten = (tx: Prisma.TransactionClient) => Promise<void>;

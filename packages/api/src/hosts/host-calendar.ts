@@ -1,5 +1,6 @@
 import type { Host } from "@timetap/db";
 import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import { resetChannels, stopChannels } from "../calendar-push/calendar-channels.ts";
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 
@@ -46,6 +47,7 @@ export async function connectCalendar(
     }),
   ]);
   invalidateBusyTimes(deps, hostId);
+  await resetChannels(deps, hostId);
   return resumed.count;
 }
 
@@ -83,8 +85,10 @@ export async function disconnectCalendar(
   const host = await db.host.findUnique({ where: { id: hostId } });
   if (!host) throw new NotFoundError("Host not found.");
   if (host.googleRefreshToken) {
+    const refreshToken = tokens.decrypt(host.googleRefreshToken, host.id);
+    await stopChannels(deps, hostId, refreshToken);
     try {
-      await google.revokeToken(tokens.decrypt(host.googleRefreshToken, hostId));
+      await google.revokeToken(refreshToken);
     } catch (error) {
       logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
     }

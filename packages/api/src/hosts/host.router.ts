@@ -3,6 +3,7 @@ import { cancelBooking } from "../booking/booking-cancellation.service.ts";
 import { hostBookingsInput, hostRescheduleInput } from "../booking/booking.inputs.ts";
 import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
 import { hostBooking, hostBookings, upcomingBookings } from "../booking/host-bookings.service.ts";
+import { putEventBack } from "../calendar-push/calendar-issue.service.ts";
 import { retrySync } from "../calendar-sync/retry-sync.service.ts";
 import { recordId } from "../lib/inputs.ts";
 import { hostProcedure, router, scopedHostProcedure, signedInHostProcedure } from "../trpc.ts";
@@ -20,6 +21,8 @@ import {
   removeDateOverride,
   setDateHours,
 } from "./date-overrides.service.ts";
+import { calendarChoicesInput } from "./calendar-choices.inputs.ts";
+import { getCalendarChoices, updateCalendarChoices } from "./calendar-choices.service.ts";
 import { emailSettingsInput } from "./email-settings.inputs.ts";
 import { getEmailSettings, updateEmailSettings } from "./email-settings.service.ts";
 import { completeOnboarding } from "./host-account.service.ts";
@@ -132,4 +135,11 @@ export const hostRouter = router({
     const host = await disconnectCalendar(ctx, ctx.host.id);
     return { calendarStatus: host.calendarStatus };
   }),
+  calendars: hostProcedure.query(({ ctx }) => getCalendarChoices(ctx, ctx.host.id)),
+  updateCalendars: hostProcedure
+    .input(calendarChoicesInput)
+    .mutation(({ ctx, input }) => updateCalendarChoices(ctx, ctx.host.id, input)),
+  putEventBack: hostProcedure
+    .input(z.object({ bookingId: recordId }))
+    .mutation(({ ctx, input }) => putEventBack(ctx, ctx.host.id, input.bookingId)),
 });

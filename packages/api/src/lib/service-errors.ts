@@ -128,6 +128,16 @@ export class TooManyUpcomingError extends Error {
   }
 }
 
+/** TimeTap cannot read the host's list of Google calendars; the message says what to do. */
+export class CalendarListUnavailableError extends Error {
+  override name = "CalendarListUnavailableError";
+}
+
+/** A chosen calendar is not one the host may use that way (unknown, gone, or read-only for sessions). */
+export class UnusableCalendarError extends Error {
+  override name = "UnusableCalendarError";
+}
+
 /** An API key past the expiry its host chose: refused as if it were not a key at all. */
 export class ApiKeyExpiredError extends Error {
   override name = "ApiKeyExpiredError";

@@ -30,6 +30,8 @@ export async function createApiHarness(
     /** Abuse limits to test; others are out of reach, so tests of other rules never meet them. */
     limits?: Partial<RateLimitSettings>;
     limitStore?: "memory" | "database";
+    /** Where the app is reached: Google's push notifications go to a webhook under it. */
+    appUrl?: string;
   } = {},
 ) {
   const [database, emulator, catcher] = await Promise.all([
@@ -67,7 +69,7 @@ export async function createApiHarness(
     limits,
     google,
     mailer,
-    appUrl: "http://timetap.test",
+    appUrl: options.appUrl ?? "http://timetap.test",
     tokens,
     clock,
     logger,

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { startEmulator, type Emulator } from "@timetap/google-emulator";
 import { createGoogle } from "../google.ts";
 import type { GoogleSettings } from "../settings.ts";
@@ -45,4 +47,27 @@ export async function consentTo(
     redirect: "manual",
   });
   return new URL(res.headers.get("location") ?? "");
+}
+
+/** A stand-in for TimeTap's webhook: records every notification's Google headers. */
+export async function startWebhookReceiver(status = 204) {
+  const received: Record<string, string>[] = [];
+  const server = createServer((req, res) => {
+    received.push(
+      Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (entry): entry is [string, string] =>
+            entry[0].startsWith("x-goog-") && typeof entry[1] === "string",
+        ),
+      ),
+    );
+    res.writeHead(status).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/webhooks/google/calendar`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

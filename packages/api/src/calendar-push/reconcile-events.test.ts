@@ -1,0 +1,89 @@
+import { DEMO_HOST } from "@timetap/db";
+import { eventIdForBooking } from "@timetap/google";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { bookingInput, liveDemoEvents, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
+import { startCalendarWebhook } from "../testing/calendar-webhook.ts";
+import { useBookingHarness } from "../testing/suite-hooks.ts";
+import { renewDueChannels } from "./calendar-channels.ts";
+
+const webhook = await startCalendarWebhook(() => harness.deps);
+afterAll(() => webhook.close());
+
+const { harness, intro } = useBookingHarness({ appUrl: webhook.appUrl });
+
+const asHost = async () => {
+  const host = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+  return harness.caller({ sessionHostId: host.id }).host;
+};
+const flagOf = async (bookingId: string) =>
+  (await (await asHost()).bookings({ when: "upcoming", page: 1 })).bookings.find(
+    (b) => b.id === bookingId,
+  );
+const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+// The primary calendar watched, and Google's first sync token taken: from here changes are heard.
+beforeEach(async () => {
+  await renewDueChannels(harness.deps);
+  await expect
+    .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null)
+    .not.toBeNull();
+});
+
+async function booked() {
+  const booking = await harness.caller().booking.create(bookingInput(intro.id, MONDAY_TEN_BERLIN));
+  expect(liveDemoEvents(harness)).toHaveLength(1);
+  return booking;
+}
+
+describe("events the host changes in Google", () => {
+  it("flags a session whose event the host deleted, and restores the event when the host says so", async () => {
+    const booking = await booked();
+    harness.emulator.deleteEvent(DEMO_HOST.email, eventIdForBooking(booking.id));
+    await expect
+      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .toMatchObject({ calendarIssue: "removed", status: "CONFIRMED" });
+
+    await (await asHost()).putEventBack({ bookingId: booking.id });
+    expect(liveDemoEvents(harness)).toMatchObject([
+      { id: eventIdForBooking(booking.id), start: { dateTime: MONDAY_TEN_BERLIN.toISOString() } },
+    ]);
+    expect(await flagOf(booking.id)).toMatchObject({ calendarIssue: null });
+  });
+
+  it("flags a session whose event the host moved, with both times, and can put it back", async () => {
+    const booking = await booked();
+    harness.emulator.moveEvent(DEMO_HOST.email, eventIdForBooking(booking.id), {
+      start: later(MONDAY_TEN_BERLIN, 120),
+      end: later(MONDAY_TEN_BERLIN, 150),
+    });
+    await expect
+      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .toMatchObject({
+        calendarIssue: "moved",
+        startTime: MONDAY_TEN_BERLIN,
+        googleStartTime: later(MONDAY_TEN_BERLIN, 120),
+        googleEndTime: later(MONDAY_TEN_BERLIN, 150),
+      });
+
+    await (await asHost()).putEventBack({ bookingId: booking.id });
+    expect(liveDemoEvents(harness)).toMatchObject([
+      { start: { dateTime: MONDAY_TEN_BERLIN.toISOString() } },
+    ]);
+  });
+
+  it("does not flag a move TimeTap made itself, which leaves nothing to put back", async () => {
+    const booking = await booked();
+    const host = await asHost();
+    await host.rescheduleBooking({
+      bookingId: booking.id,
+      startTime: later(MONDAY_TEN_BERLIN, 60),
+    });
+    await expect
+      .poll(() => webhook.received.filter((h) => h["x-goog-resource-state"] === "exists").length)
+      .toBeGreaterThanOrEqual(2);
+    expect(await flagOf(booking.id)).toMatchObject({ calendarIssue: null });
+    await expect(host.putEventBack({ bookingId: booking.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

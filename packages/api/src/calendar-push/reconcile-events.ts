@@ -1,0 +1,84 @@
+import type { CalendarChannel } from "@timetap/db";
+import { eventIdForBooking, GoogleApiError, type EventChange } from "@timetap/google";
+import type { ApiDeps } from "../deps.ts";
+
+type ReconcileDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger">;
+
+/** Calendar work of TimeTap's own still to reach Google: the event is not expected to match yet. */
+const inFlight = ["pending", "failed", "parked"] as const;
+
+/**
+ * What the host did in Google to a session's event, as the booking should record it: deleted,
+ * moved (with the new times), or as it should be (a flag the host resolved in Google clears).
+ */
+function issueOf(change: EventChange, booking: { startTime: Date; endTime: Date }) {
+  if (change.deleted)
+    return { calendarIssue: "removed", googleStartTime: null, googleEndTime: null } as const;
+  const moved =
+    change.start?.getTime() !== booking.startTime.getTime() ||
+    change.end?.getTime() !== booking.endTime.getTime();
+  return moved
+    ? ({
+        calendarIssue: "moved",
+        googleStartTime: change.start,
+        googleEndTime: change.end,
+      } as const)
+    : { calendarIssue: null, googleStartTime: null, googleEndTime: null };
+}
+
+/**
+ * Lists what changed on a watched calendar since the last look (Google's sync token) and flags
+ * the confirmed bookings whose event the host deleted or moved there (the first look: every
+ * event from now on). Nothing else changes: the host decides on the dashboard.
+ */
+export async function reconcileCalendar(
+  deps: ReconcileDeps,
+  channel: Pick<CalendarChannel, "id" | "hostId" | "calendarId" | "syncToken">,
+): Promise<number> {
+  const host = await deps.db.host.findUniqueOrThrow({ where: { id: channel.hostId } });
+  if (!host.googleRefreshToken) return 0;
+  const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
+  const list = (from: Parameters<ApiDeps["google"]["listEventChanges"]>[2]) =>
+    deps.google.listEventChanges(refreshToken, channel.calendarId, from);
+  const fresh = { since: deps.clock.now() };
+  let listed;
+  try {
+    listed = await list(channel.syncToken ? { syncToken: channel.syncToken } : fresh);
+  } catch (error) {
+    if (!(error instanceof GoogleApiError && error.status === 410)) throw error;
+    listed = await list(fresh);
+  }
+  let flagged = 0;
+  for (const change of listed.changes) {
+    const { bookingId } = change;
+    if (bookingId)
+      flagged += await reconcileBooking(deps, channel.hostId, { ...change, bookingId });
+  }
+  await deps.db.calendarChannel.updateMany({
+    where: { id: channel.id },
+    data: { syncToken: listed.nextSyncToken },
+  });
+  return flagged;
+}
+
+async function reconcileBooking(
+  deps: ReconcileDeps,
+  hostId: string,
+  change: EventChange & { bookingId: string },
+): Promise<number> {
+  const booking = await deps.db.booking.findFirst({
+    where: { id: change.bookingId, hostId, status: "CONFIRMED" },
+    include: { calendarSyncs: { where: { state: { in: [...inFlight] } }, take: 1 } },
+  });
+  if (!booking || booking.calendarSyncs.length > 0) return 0;
+  if ((booking.googleEventId ?? eventIdForBooking(booking.id)) !== change.eventId) return 0;
+  const issue = issueOf(change, booking);
+  await deps.db.booking.update({ where: { id: booking.id }, data: issue });
+  if (issue.calendarIssue && issue.calendarIssue !== booking.calendarIssue)
+    deps.logger.info("calendar_event_changed_by_host", {
+      bookingId: booking.id,
+      hostId,
+      issue: issue.calendarIssue,
+    });
+  return issue.calendarIssue ? 1 : 0;
+}
