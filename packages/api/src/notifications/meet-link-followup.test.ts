@@ -109,11 +109,10 @@ describe("the Meet link that comes after the confirmation", () => {
       harness.catcher.whenAccepted(undefined);
       syncsMeanwhile.push(...(await runDueSyncs(harness.deps)));
     });
-    expect(await runDueEmails(harness.deps)).toEqual(["sent"]);
+    // The run claims one row at a time, so it also finds the follow-up its hand-over queued.
+    expect(await runDueEmails(harness.deps)).toEqual(["sent", "sent"]);
     expect(syncsMeanwhile).toEqual(["synced"]);
     expect(harness.catcher.messages()[0]?.text).toContain(MEET_LINK_LATER);
-
-    expect(await runDueEmails(harness.deps)).toEqual(["sent"]);
     expect(await runDueEmails(harness.deps)).toEqual([]);
     expect(harness.catcher.messages().map((m) => m.messageId)).toEqual([
       messageIdOf(booking.id, "booking_confirmed"),
