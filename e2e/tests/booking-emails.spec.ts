@@ -4,7 +4,7 @@ import type { CaughtMessage } from "@timetap/email/catcher";
 import { emulatorUrl, inboxUrl } from "../playwright.config.ts";
 import { eventsWith } from "./calendar-events.ts";
 import { messagesTo } from "./caught-mail.ts";
-import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
+import { bookDemoIntroCall, DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
 import { expectEmailFitsPhone } from "./email-on-phone.ts";
 
 /** Waits (the worker sends within a tick or two) until `address` has exactly `count` emails. */
@@ -28,16 +28,6 @@ async function openInInbox(page: Page, address: string, subject: string) {
   return page.frameLocator('iframe[title="The message\'s HTML"]');
 }
 
-/** Books the demo's first free intro call as `email`, on the booking page. */
-async function bookIntroCall(page: Page, email: string) {
-  await page.goto("/demo");
-  await page.getByRole("link", { name: "Book Free intro call" }).click();
-  await page.getByRole("radio").first().check();
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
-}
-
 /** Opens the email in the inbox; its Join button links `meetLink`. */
 async function expectJoinLink(page: Page, address: string, subject: string, meetLink: string) {
   const shown = await openInInbox(page, address, subject);
@@ -55,7 +45,7 @@ test("the booking's confirmation email, opened in the local inbox, carries the M
   browser,
 }, testInfo) => {
   const email = `e2e-mail-${Date.now()}@example.com`;
-  await bookIntroCall(page, email);
+  await bookDemoIntroCall(page, email);
   const meetLink = await page
     .getByRole("link", { name: "Join with Google Meet" })
     .getAttribute("href");
@@ -80,7 +70,7 @@ test("with Google failing, the confirmation says the Meet link will follow; afte
   });
   expect(refusal.ok).toBe(true);
 
-  await bookIntroCall(page, email);
+  await bookDemoIntroCall(page, email);
   await expect(page.getByRole("link", { name: "Join with Google Meet" })).toHaveCount(0);
   const bookingPage = page.url();
 

@@ -10,3 +10,16 @@ export async function signInAsDemoHost(page: Page) {
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page.getByRole("heading", { name: "Hello, Dana Demo" })).toBeVisible();
 }
+
+/**
+ * Books the demo's first free intro call as `email`, on the booking page (the pinned clock's
+ * week has free times).
+ */
+export async function bookDemoIntroCall(page: Page, email: string) {
+  await page.goto("/demo");
+  await page.getByRole("link", { name: "Book Free intro call" }).click();
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+}

@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { bookDemoIntroCall } from "./demo-host.ts";
 import { test } from "./page-errors";
 
 const METRICS_TOKEN = "e2e-metrics-token-0123456789";
@@ -43,15 +44,7 @@ test("/metrics wants the bearer token, then counts a booking and the pages serve
     /^timetap_http_request_seconds_count\{method="GET",route="\/:slug",status="2xx"\} (\d+)$/m;
   const before = await scrape();
 
-  await page.goto("/demo");
-  await page.getByRole("link", { name: "Book Free intro call" }).click();
-  const firstTime = page.getByRole("radio").first();
-  for (let weeks = 0; weeks < 3 && !(await firstTime.isVisible()); weeks += 1)
-    await page.getByRole("link", { name: "Next week", exact: true }).click();
-  await firstTime.check();
-  await page.getByLabel("Email").fill(`e2e-metrics-${Date.now()}@example.com`);
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  await bookDemoIntroCall(page, `e2e-metrics-${Date.now()}@example.com`);
 
   const after = await scrape();
   expect(count(after, created)).toBe(count(before, created) + 1);
