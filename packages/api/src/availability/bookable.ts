@@ -90,8 +90,14 @@ export function clipToHorizon(
   return { from, to: to < horizon ? to : horizon };
 }
 
+type HostLimitsOf = Parameters<typeof effectiveLimits>[0];
+type PackageLimitsOf = Parameters<typeof effectiveLimits>[1];
+
 /** The Google busy times that matter for sessions in `interval` reach into its buffers. */
-export function withBuffers({ host, pkg }: Bookable, interval: Interval): Interval {
+export function withBuffers(
+  { host, pkg }: { host: Bookable["host"] | HostLimitsOf; pkg: Bookable["pkg"] | PackageLimitsOf },
+  interval: Interval,
+): Interval {
   const limits = effectiveLimits(host, pkg);
   return {
     start: new Date(interval.start.getTime() - limits.bufferBeforeMinutes * 60_000),
