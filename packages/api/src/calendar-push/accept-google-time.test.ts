@@ -1,6 +1,6 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runDueEmails } from "../notifications/email-outbox.service.ts";
 import {
   bookingInput,
@@ -8,35 +8,17 @@ import {
   liveDemoEvents,
   MONDAY_TEN_BERLIN,
 } from "../testing/booking-fixtures.ts";
-import { startCalendarWebhook } from "../testing/calendar-webhook.ts";
 import { inviteOf } from "../testing/email-invite.ts";
-import { useBookingHarness } from "../testing/suite-hooks.ts";
-import { renewDueChannels } from "./calendar-channels.ts";
+import {
+  minutesAfter as later,
+  useWatchedCalendarHarness,
+} from "../testing/watched-calendar-harness.ts";
 
-const webhook = await startCalendarWebhook(() => harness.deps);
-afterAll(() => webhook.close());
-
-const { harness, intro } = useBookingHarness({ appUrl: webhook.appUrl });
-
-const asHost = async () => {
-  const host = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
-  return harness.caller({ sessionHostId: host.id }).host;
-};
-const rowOf = async (bookingId: string) =>
-  (await (await asHost()).bookings({ when: "upcoming", page: 1 })).bookings.find(
-    (b) => b.id === bookingId,
-  );
-const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+const { harness, intro, asHost, rowOf } = await useWatchedCalendarHarness();
 /** Monday 2030-01-07 20:00–20:30 in Berlin: after the demo host's weekly hours. */
 const EVENING = { start: later(MONDAY_TEN_BERLIN, 600), end: later(MONDAY_TEN_BERLIN, 630) };
 
-beforeEach(async () => {
-  await customerEmailsOnly(harness);
-  await renewDueChannels(harness.deps);
-  await expect
-    .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null)
-    .not.toBeNull();
-});
+beforeEach(() => customerEmailsOnly(harness));
 
 /** A booking whose confirmation went out, its event then moved by the host in Google to `to`. */
 async function movedInGoogle(to: { start: Date; end: Date }, customerEmail = "cora@example.com") {

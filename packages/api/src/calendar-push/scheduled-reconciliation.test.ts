@@ -10,6 +10,7 @@ import {
   MONDAY_TEN_BERLIN,
 } from "../testing/booking-fixtures.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
+import { minutesAfter as later } from "../testing/watched-calendar-harness.ts";
 import { reconcileDueHosts } from "./scheduled-reconciliation.ts";
 
 // No channel is opened and no webhook listens: Google's notifications never arrive.
@@ -26,7 +27,6 @@ const rowOf = async (bookingId: string) =>
   (await (await asHost()).bookings({ when: "upcoming", page: 1 })).bookings.find(
     (b) => b.id === bookingId,
   );
-const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 /** The next scheduled look, one interval on. */
 const intervalLater = (times = 1) =>
   harness.setNow(
