@@ -90,12 +90,12 @@ export function clipToHorizon(
   return { from, to: to < horizon ? to : horizon };
 }
 
-type HostLimitsOf = Parameters<typeof effectiveLimits>[0];
-type PackageLimitsOf = Parameters<typeof effectiveLimits>[1];
-
 /** The Google busy times that matter for sessions in `interval` reach into its buffers. */
 export function withBuffers(
-  { host, pkg }: { host: Bookable["host"] | HostLimitsOf; pkg: Bookable["pkg"] | PackageLimitsOf },
+  {
+    host,
+    pkg,
+  }: { host: Parameters<typeof effectiveLimits>[0]; pkg: Parameters<typeof effectiveLimits>[1] },
   interval: Interval,
 ): Interval {
   const limits = effectiveLimits(host, pkg);

@@ -105,4 +105,24 @@ describe("accepting the time the host moved a session's event to in Google", () 
     });
     expect(await runDueEmails(harness.deps)).toEqual([]);
   });
+
+  it("is for a signed-in host or an API key that manages bookings", async () => {
+    const booking = await movedInGoogle(EVENING);
+    const keyWith = async (scopes: Array<"read_bookings" | "manage_bookings">) => {
+      const { key } = await (await asHost()).createApiKey({ name: scopes.join(" "), scopes });
+      return harness.caller({ authorization: `Bearer ${key}` });
+    };
+    const reader = await keyWith(["read_bookings"]);
+    await expect(reader.host.acceptGoogleTime({ bookingId: booking.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Manage bookings"),
+    });
+    expect(await rowOf(booking.id)).toMatchObject({ calendarIssue: "moved" });
+    const manager = await keyWith(["manage_bookings"]);
+    await manager.host.acceptGoogleTime({ bookingId: booking.id });
+    expect(await rowOf(booking.id)).toMatchObject({
+      startTime: EVENING.start,
+      calendarIssue: null,
+    });
+  });
 });
