@@ -92,6 +92,17 @@ export const envSchema = z.object({
     .max(100)
     .default(10),
   /**
+   * How often (seconds) each connected host's session calendar is compared with their bookings
+   * without waiting for Google's notification: lost notifications are made up for, and a booking
+   * left without an event gets one.
+   */
+  CALENDAR_RECONCILE_INTERVAL_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds from 30 to 86400." })
+    .int()
+    .min(30)
+    .max(86_400)
+    .default(300),
+  /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
    * cannot forge its way around an abuse limit.

@@ -28,6 +28,8 @@ export interface ApiSettings {
   channelLeaseMs: number;
   /** How long after a failed watch the next try waits. */
   channelRetryMs: number;
+  /** How often each connected host's calendar is compared with their bookings without a notification. */
+  reconcileIntervalMs: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -45,6 +47,8 @@ export const defaultApiSettings: ApiSettings = {
   channelRenewBeforeMs: 24 * 3_600_000,
   channelLeaseMs: 60_000,
   channelRetryMs: 10 * 60_000,
+  // Notifications come within seconds; the schedule only makes up for those lost on the way.
+  reconcileIntervalMs: 5 * 60_000,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;
