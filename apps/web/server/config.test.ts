@@ -124,8 +124,10 @@ describe("configuration", () => {
     expect(config.localEmulatorPort).toBe(4010);
     expect(config.inProcessWorker).toBe(true);
     expect(readConfig({ TIMETAP_INPROCESS_WORKER: "false" }).inProcessWorker).toBe(false);
-    expect(config.syncConcurrency).toBe(10);
+    expect(config.syncConcurrency).toBe(32);
     expect(readConfig({ SYNC_WORKER_CONCURRENCY: "4" }).syncConcurrency).toBe(4);
+    expect(config.workerMetricsPort).toBeUndefined();
+    expect(readConfig({ WORKER_METRICS_PORT: "9464" }).workerMetricsPort).toBe(9464);
   });
 
   it("reads a server database, a public URL without its trailing slash and a 32-byte key", () => {

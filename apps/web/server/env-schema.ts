@@ -90,7 +90,7 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .max(100)
-    .default(10),
+    .default(32),
   /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
@@ -107,6 +107,8 @@ export const envSchema = z.object({
   ),
   /** The bearer token `/metrics` asks for; in production `/metrics` is off without one. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters.").optional(),
+  /** Where a `pnpm worker` process serves its own /healthz, /readyz and /metrics; off unset. */
+  WORKER_METRICS_PORT: port.optional(),
   /**
    * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
    * see the same weekday and hour whatever day they run. For tests only.
