@@ -22,6 +22,8 @@ export const SLOTS_HOST = "slots";
 export const GOOGLE_HOSTS = 8;
 /** The sync worker step: this many bookings waiting for their events, spread over many hosts. */
 export const SYNC_BOOKINGS = 600;
+/** Its customers' addresses start so, apart from the bookings earlier steps made. */
+export const BACKLOG_EMAIL_PREFIX = "backlog-";
 const SYNC_HOSTS = 100;
 
 export interface BenchDatabase {
@@ -166,7 +168,7 @@ export async function syncBacklog(
         packageId: host.packageId,
         startTime: start,
         endTime: new Date(start.getTime() + 30 * 60_000),
-        customerEmail: `sync-${i}@bench.example`,
+        customerEmail: `${BACKLOG_EMAIL_PREFIX}${i}@bench.example`,
         accessToken: randomBytes(32).toString("base64url"),
       };
     });

@@ -14,6 +14,7 @@ import {
   HOUR_MS,
   NOW,
   seed,
+  BACKLOG_EMAIL_PREFIX,
   SYNC_BOOKINGS,
   syncBacklog,
   TOKEN_KEY,
@@ -79,17 +80,19 @@ async function benchOne(onServer: boolean) {
 }
 
 /** What the web server and the workers are configured with. */
-const appEnv = (env: Record<string, string>) => ({
-  ...env,
-  SESSION_SECRET: "bench-session-secret-at-least-32-bytes",
-  TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
-  GOOGLE_CLIENT_ID: "timetap-bench",
-  GOOGLE_CLIENT_SECRET: "timetap-bench-secret",
-  GOOGLE_BASE_URL: emulator.url,
-  // Never dialled: the web server's outbox workers are off, and the bench queues no email.
-  SMTP_URL: "smtp://127.0.0.1:9",
-  TIMETAP_CLOCK_START: NOW.toISOString(),
-});
+function appEnv(env: Record<string, string>) {
+  return {
+    ...env,
+    SESSION_SECRET: "bench-session-secret-at-least-32-bytes",
+    TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
+    GOOGLE_CLIENT_ID: "timetap-bench",
+    GOOGLE_CLIENT_SECRET: "timetap-bench-secret",
+    GOOGLE_BASE_URL: emulator.url,
+    // Never dialled: the web server's outbox workers are off, and the bench queues no email.
+    SMTP_URL: "smtp://127.0.0.1:9",
+    TIMETAP_CLOCK_START: NOW.toISOString(),
+  };
+}
 
 /** Request `i` books host i % n at the next free half hour of that host. */
 function bookingBodies(
@@ -286,7 +289,11 @@ async function syncWorkers(database: BenchDatabase) {
     await writeBacklog();
     const synced = () =>
       prisma.booking.count({
-        where: { meetLink: { not: null }, calendarSyncs: { some: { state: "done" } } },
+        where: {
+          customerEmail: { startsWith: BACKLOG_EMAIL_PREFIX },
+          meetLink: { not: null },
+          calendarSyncs: { some: { state: "done" } },
+        },
       });
     await until(
       () => running(async () => (await synced()) === SYNC_BOOKINGS),
