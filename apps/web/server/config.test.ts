@@ -124,12 +124,14 @@ describe("configuration", () => {
     expect(config.localEmulatorPort).toBe(4010);
     expect(config.inProcessWorker).toBe(true);
     expect(readConfig({ TIMETAP_INPROCESS_WORKER: "false" }).inProcessWorker).toBe(false);
-    expect(config.syncConcurrency).toBe(10);
+    expect(config.syncConcurrency).toBe(32);
     expect(readConfig({ SYNC_WORKER_CONCURRENCY: "4" }).syncConcurrency).toBe(4);
     expect(config.reconcileIntervalMs).toBe(300_000);
     expect(readConfig({ CALENDAR_RECONCILE_INTERVAL_SECONDS: "60" }).reconcileIntervalMs).toBe(
       60_000,
     );
+    expect(config.workerMetricsPort).toBeUndefined();
+    expect(readConfig({ WORKER_METRICS_PORT: "9464" }).workerMetricsPort).toBe(9464);
   });
 
   it("reads a server database, a public URL without its trailing slash and a 32-byte key", () => {

@@ -55,6 +55,7 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     clockStart: env.TIMETAP_CLOCK_START,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,
+    workerMetricsPort: env.WORKER_METRICS_PORT,
     rateLimits: Object.fromEntries(
       rateLimitKinds.map((kind) => [
         kind,

@@ -90,7 +90,7 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .max(100)
-    .default(10),
+    .default(32),
   /**
    * How often (seconds) each connected host's session calendar is compared with their bookings
    * without waiting for Google's notification: lost notifications are made up for, and a booking
@@ -118,6 +118,8 @@ export const envSchema = z.object({
   ),
   /** The bearer token `/metrics` asks for; in production `/metrics` is off without one. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters.").optional(),
+  /** Where a `pnpm worker` process serves its own /healthz, /readyz and /metrics; off unset. */
+  WORKER_METRICS_PORT: port.optional(),
   /**
    * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
    * see the same weekday and hour whatever day they run. For tests only.
