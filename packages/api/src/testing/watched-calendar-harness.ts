@@ -15,8 +15,11 @@ export async function useWatchedCalendarHarness() {
   const { harness, intro } = useBookingHarness({ appUrl: webhook.appUrl });
   beforeEach(async () => {
     await renewDueChannels(harness.deps);
+    // The first sync token arrives with the channel's sync notification; allow a loaded machine.
     await expect
-      .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null)
+      .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null, {
+        timeout: 10_000,
+      })
       .not.toBeNull();
   });
   const asHost = async () => {
