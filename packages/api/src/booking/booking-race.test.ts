@@ -1,6 +1,6 @@
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { DEMO_HOST, type Prisma } from "@timetap/db";
+import { DEMO_HOST } from "@timetap/db";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
 
@@ -95,73 +95,53 @@ describe("bookings of one host racing for overlapping times", () => {
 });
 
 describe("bookings of one host racing for times that do not overlap", () => {
-  /** Tuesday to Friday of the demo week in Berlin, at `hour`:`minute`. */
-  const days = (hour: number, minute = 0) =>
-    [0, 1, 2, 3].map((day) => new Date(Date.UTC(2030, 0, 8 + day, hour - 1, minute)));
+  /** Tuesday to Friday of the demo week, 10:00 in Berlin, and `later` minutes after it. */
+  const starts = (day: number, later: number) =>
+    [0, later].map((minutes) => new Date(Date.UTC(2030, 0, 8 + day, 9, minutes)));
 
-  /**
-   * Races two bookings on each of four days, under the demo host's `limits`: each pair fits on
-   * its own but breaks the limit together, so one stands per day and the other is refused.
-   */
-  async function racePairs(
-    limits: Prisma.HostUpdateInput,
-    pair: (day: number) => [start: Date, email: string][],
-  ) {
-    await harness.db.host.update({ where: { email: DEMO_HOST.email }, data: limits });
-    const outcomes = [];
-    for (let day = 0; day < 4; day++) {
-      const settled = await Promise.allSettled(
-        pair(day).map(([start, email]) =>
-          harness.caller().booking.create(bookingInput(intro.id, start, email)),
-        ),
-      );
-      outcomes.push(
-        settled.map((result) =>
+  // Each pair fits on its own but breaks the host's limit together.
+  const races = [
+    {
+      rule: "the host's buffer",
+      limits: { bufferAfterMinutes: 30 },
+      later: 30,
+      emails: ["first@example.com", "second@example.com"],
+      refusal: "This time was just booked. Please pick another.",
+    },
+    {
+      rule: "the host's daily maximum",
+      limits: { dailyMaximum: 1 },
+      later: 360,
+      emails: ["morning@example.com", "afternoon@example.com"],
+      refusal: "This day is fully booked. Please pick another day.",
+    },
+    {
+      rule: "a customer's allowance of upcoming sessions",
+      limits: { upcomingPerCustomer: 1 },
+      later: 360,
+      emails: ["cora@example.com", "Cora@example.com"],
+      refusal:
+        "You already have 1 upcoming session with Dana Demo. Please book another once one has taken place, or cancel one first.",
+    },
+  ];
+  for (const race of races)
+    it(`keep ${race.rule}: one of each pair stands, the other is CONFLICT`, async () => {
+      await harness.db.host.update({ where: { email: DEMO_HOST.email }, data: race.limits });
+      for (let day = 0; day < 4; day++) {
+        const settled = await Promise.allSettled(
+          starts(day, race.later).map((start, i) =>
+            harness
+              .caller()
+              .booking.create(bookingInput(intro.id, start, `${day}.${race.emails[i]!}`)),
+          ),
+        );
+        const answers = settled.map((result) =>
           result.status === "fulfilled"
             ? "booked"
             : `${(result.reason as TRPCError).code}: ${(result.reason as TRPCError).message}`,
-        ),
-      );
-    }
-    return outcomes.map((answers) => [...answers].sort());
-  }
-
-  it("keep the host's buffer between them: one stands, the other is CONFLICT", async () => {
-    const [ten, halfPastTen] = [days(10), days(10, 30)];
-    const outcomes = await racePairs({ bufferAfterMinutes: 30 }, (day) => [
-      [ten[day]!, `first-${day}@example.com`],
-      [halfPastTen[day]!, `second-${day}@example.com`],
-    ]);
-    expect(outcomes).toEqual(
-      Array(4).fill(["CONFLICT: This time was just booked. Please pick another.", "booked"]),
-    );
-    expect(await harness.db.booking.count()).toBe(4);
-  });
-
-  it("keep the host's daily maximum: one stands, the other is told the day is full", async () => {
-    const [ten, four] = [days(10), days(16)];
-    const outcomes = await racePairs({ dailyMaximum: 1 }, (day) => [
-      [ten[day]!, `morning-${day}@example.com`],
-      [four[day]!, `afternoon-${day}@example.com`],
-    ]);
-    expect(outcomes).toEqual(
-      Array(4).fill(["CONFLICT: This day is fully booked. Please pick another day.", "booked"]),
-    );
-    expect(await harness.db.booking.count()).toBe(4);
-  });
-
-  it("keep a customer's allowance of upcoming sessions: one stands, the other is refused", async () => {
-    const [ten, four] = [days(10), days(16)];
-    const outcomes = await racePairs({ upcomingPerCustomer: 1 }, (day) => [
-      [ten[day]!, `cora-${day}@example.com`],
-      [four[day]!, `Cora-${day}@example.com`],
-    ]);
-    expect(outcomes).toEqual(
-      Array(4).fill([
-        "CONFLICT: You already have 1 upcoming session with Dana Demo. Please book another once one has taken place, or cancel one first.",
-        "booked",
-      ]),
-    );
-    expect(await harness.db.booking.count()).toBe(4);
-  });
+        );
+        expect(answers.sort()).toEqual([`CONFLICT: ${race.refusal}`, "booked"]);
+      }
+      expect(await harness.db.booking.count()).toBe(4);
+    });
 });
