@@ -58,6 +58,8 @@ describe("abuse limits", () => {
     await expect(from("203.0.113.7").availability.slots(range)).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
+    // Counted in the process's memory: a look at free times writes nothing to the database.
+    expect(await harness.db.rateLimit.count()).toBe(0);
   });
 
   it("stops an address that keeps presenting wrong API keys, even once it finds a right one", async () => {
@@ -101,6 +103,20 @@ describe("abuse limits", () => {
     await expect(
       harness.caller({ clientIp: "203.0.113.31", authorization: `Bearer ${key}` }).host.me(),
     ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("starts a new window in the database once the last one has ended", async () => {
+    const brief = { ...limits, signInPerIp: { points: 1, durationSeconds: 1 } };
+    const counts = createRateLimits({ kind: "database", prisma: harness.db }, brief);
+    await counts.consume("signInPerIp", "203.0.113.6");
+    await expect(counts.consume("signInPerIp", "203.0.113.6")).rejects.toMatchObject({
+      name: "RateLimitedError",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expect(counts.consume("signInPerIp", "203.0.113.6")).resolves.toBeUndefined();
+    expect(await harness.db.rateLimit.findMany({ select: { points: true } })).toEqual([
+      { points: 1 },
+    ]);
   });
 
   it("shares the counts between web processes through the database", async () => {

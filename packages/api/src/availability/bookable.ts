@@ -1,3 +1,5 @@
+import type { BusyTime } from "@timetap/google";
+import type { Prisma } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { atAddress } from "../hosts/host-profile.service.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
@@ -108,20 +110,27 @@ export function withBuffers(
 /** A booking being moved: its id, and the time it holds now. */
 export type MovingBooking = Interval & { id: string };
 
+/** A start that is one of the package's offered slots, and what is known around it so far. */
+export interface OfferedSlot {
+  slot: Interval;
+  /** The slot's window as offered: from its start, cut off at the package's horizon. */
+  window: Pick<GenerateSlotsInput, "from" | "to" | "now">;
+  /** The host's Google busy times reaching into the slot's buffers. */
+  busy: BusyTime[];
+}
+
 /**
  * The interval a booking starting at `startTime` would hold, once that start is one of the
- * package's offered slots, its day is not full, and the session with its buffers is clear of the
- * host's other bookings and Google busy times. A booking being `moved` passes its id and the time
- * it holds now: neither its own row nor its own event blocks it. Two requests racing are left to
- * the database's exclusion constraint, the one place that cannot race.
+ * package's offered slots, with the host's Google busy times around it (a moved booking's own
+ * event does not count). Asked before the host's booking lock is taken: Google may take up to
+ * its deadline, which nobody should wait for in the queue of the host's bookings.
  */
-export async function requireFreeSlot(
+export async function requireOfferedSlot(
   deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
   bookable: Bookable,
   startTime: Date,
   moved: MovingBooking | null = null,
-): Promise<Interval> {
-  const { host, pkg } = bookable;
+): Promise<OfferedSlot> {
   const now = deps.clock.now();
   const window = {
     ...clipToHorizon(bookable, now, { from: startTime, to: new Date(startTime.getTime() + 1) }),
@@ -129,18 +138,33 @@ export async function requireFreeSlot(
   };
   const slot = offeredSlots(bookable, { ...window, busy: [], bookings: [] })[0];
   if (slot?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
+  const buffered = withBuffers(bookable, slot);
+  const google = await googleBusyTimes(deps, bookable.host, buffered.start, buffered.end);
+  return { slot, window, busy: withoutOwnTime(google.busy, moved) };
+}
 
-  const limits = effectiveLimits(host, pkg);
-  const bookings = await bookedSessionsNear(deps, host, {
+/**
+ * Refuses an offered slot whose day is full, or which with its buffers meets the host's other
+ * bookings or Google busy times. Called inside the host's booking lock (host-booking-lock.ts) with
+ * its transaction: every other booking of the host is then committed or waiting its turn, so two
+ * bookings cannot both fit a buffer or the day's last place. A booking being `moved` passes its
+ * id: its own row does not stand in its way. Times overlapping outright are also refused by the
+ * database's exclusion constraint.
+ */
+export async function requireFreeSlot(
+  { db }: { db: Prisma.TransactionClient },
+  bookable: Bookable,
+  { slot, window, busy }: OfferedSlot,
+  moved: MovingBooking | null = null,
+): Promise<void> {
+  const { host, pkg } = bookable;
+  const bookings = await bookedSessionsNear({ db }, host, {
     from: slot.start,
     to: slot.end,
     except: moved?.id,
   });
-  if (isFullDay(slot.start, bookings, host.timeZone, limits.dailyMaximum)) throw new DayFullError();
-  const buffered = withBuffers(bookable, slot);
-  const google = await googleBusyTimes(deps, host, buffered.start, buffered.end);
-  const busy = withoutOwnTime(google.busy, moved);
+  if (isFullDay(slot.start, bookings, host.timeZone, effectiveLimits(host, pkg).dailyMaximum))
+    throw new DayFullError();
   if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)
     throw new SlotTakenError();
-  return slot;
 }

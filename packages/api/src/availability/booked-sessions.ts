@@ -1,5 +1,4 @@
-import type { Host } from "@timetap/db";
-import type { ApiDeps } from "../deps.ts";
+import type { Host, Prisma } from "@timetap/db";
 import { effectiveLimits, packageLimitsSelect } from "./booking-limits.ts";
 import type { BookedSession } from "./slot-generation.ts";
 
@@ -12,7 +11,7 @@ const MARGIN_MS = 2 * 24 * 60 * 60_000;
  * `except` leaves out the booking being moved, which must not stand in its own way.
  */
 export async function bookedSessionsNear(
-  { db }: Pick<ApiDeps, "db">,
+  { db }: { db: Prisma.TransactionClient },
   host: Parameters<typeof effectiveLimits>[0] & Pick<Host, "id">,
   window: { from: Date; to: Date; except?: string },
 ): Promise<BookedSession[]> {

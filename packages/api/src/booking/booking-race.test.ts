@@ -1,5 +1,6 @@
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { DEMO_HOST } from "@timetap/db";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
 
@@ -91,4 +92,56 @@ describe("bookings of one host racing for overlapping times", () => {
       await harness.db.booking.count({ where: { startTime: target, status: "CONFIRMED" } }),
     ).toBe(1);
   });
+});
+
+describe("bookings of one host racing for times that do not overlap", () => {
+  /** Tuesday to Friday of the demo week, 10:00 in Berlin, and `later` minutes after it. */
+  const starts = (day: number, later: number) =>
+    [0, later].map((minutes) => new Date(Date.UTC(2030, 0, 8 + day, 9, minutes)));
+
+  // Each pair fits on its own but breaks the host's limit together.
+  const races = [
+    {
+      rule: "the host's buffer",
+      limits: { bufferAfterMinutes: 30 },
+      later: 30,
+      emails: ["first@example.com", "second@example.com"],
+      refusal: "This time was just booked. Please pick another.",
+    },
+    {
+      rule: "the host's daily maximum",
+      limits: { dailyMaximum: 1 },
+      later: 360,
+      emails: ["morning@example.com", "afternoon@example.com"],
+      refusal: "This day is fully booked. Please pick another day.",
+    },
+    {
+      rule: "a customer's allowance of upcoming sessions",
+      limits: { upcomingPerCustomer: 1 },
+      later: 360,
+      emails: ["cora@example.com", "Cora@example.com"],
+      refusal:
+        "You already have 1 upcoming session with Dana Demo. Please book another once one has taken place, or cancel one first.",
+    },
+  ];
+  for (const race of races)
+    it(`keep ${race.rule}: one of each pair stands, the other is CONFLICT`, async () => {
+      await harness.db.host.update({ where: { email: DEMO_HOST.email }, data: race.limits });
+      for (let day = 0; day < 4; day++) {
+        const settled = await Promise.allSettled(
+          starts(day, race.later).map((start, i) =>
+            harness
+              .caller()
+              .booking.create(bookingInput(intro.id, start, `${day}.${race.emails[i]!}`)),
+          ),
+        );
+        const answers = settled.map((result) =>
+          result.status === "fulfilled"
+            ? "booked"
+            : `${(result.reason as TRPCError).code}: ${(result.reason as TRPCError).message}`,
+        );
+        expect(answers.sort()).toEqual([`CONFLICT: ${race.refusal}`, "booked"]);
+      }
+      expect(await harness.db.booking.count()).toBe(4);
+    });
 });

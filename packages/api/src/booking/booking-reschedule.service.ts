@@ -7,7 +7,7 @@ import {
   type BookingAccess,
 } from "./booking-access.ts";
 import { getConfirmation } from "./booking.service.ts";
-import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
+import { loadBookable, requireFreeSlot, requireOfferedSlot } from "../availability/bookable.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { queueEventUpdateEmail } from "../notifications/booking-emails.ts";
 import { hostNoticeEmails } from "../notifications/host-notices.ts";
@@ -40,16 +40,15 @@ export async function rescheduleBooking(deps: ApiDeps, request: RescheduleReques
     held: true,
   });
   // Its own row and event may overlap the new time: the UPDATE below replaces that very row.
-  const slot = await requireFreeSlot(deps, bookable, request.startTime, {
-    id: booking.id,
-    start: booking.startTime,
-    end: booking.endTime,
-  });
+  const moving = { id: booking.id, start: booking.startTime, end: booking.endTime };
+  const offered = await requireOfferedSlot(deps, bookable, request.startTime, moving);
+  const { slot } = offered;
   const updateState = followUpSyncState(booking);
   let updateSyncId: string | undefined;
   try {
     // The move's email is queued in the same transaction, after the update locked the booking.
     const moved = await withHostBookingLock(deps, booking.hostId, async (tx) => {
+      await requireFreeSlot({ db: tx }, bookable, offered, moving);
       const updated = await tx.booking.update({
         where: { id: booking.id, status: "CONFIRMED" },
         data: {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
-import { loadBookable, requireFreeSlot } from "../availability/bookable.ts";
+import { loadBookable, requireFreeSlot, requireOfferedSlot } from "../availability/bookable.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
@@ -18,17 +18,19 @@ import { leasedFromNow } from "../lib/outbox-lease.ts";
 /**
  * Books a slot. The booking, its calendar-sync row and its emails (the customer's confirmation,
  * the host's notice, the reminders due later) are committed together, so a confirmed booking
- * always has a durable record of the Google work it still needs and of its emails; the database's
- * exclusion constraint is what makes double booking impossible. Google is tried only after the
- * commit, within a deadline, and never decides whether the booking exists. The sync row is written
- * already leased to this request, so a worker cannot start the same Google work first.
+ * always has a durable record of the Google work it still needs and of its emails. The rules that
+ * depend on the host's other bookings (buffers, the daily maximum, the customer's allowance) are
+ * checked inside the host's booking lock, where no other booking of the host can slip in between
+ * check and insert; the database's exclusion constraint is what makes double booking impossible.
+ * Google is tried only after the commit, within a deadline, and never decides whether the booking
+ * exists. The sync row is written already leased to this request, so a worker cannot start the
+ * same Google work first.
  */
 export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   await deps.limits.consume("bookingChangesPerEmail", input.customerEmail.toLowerCase());
   const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
   const { host, pkg } = bookable;
-  await requireRoomForCustomer(deps, host, input.customerEmail);
-  const { start: startTime, end: endTime } = await requireFreeSlot(deps, bookable, input.startTime);
+  const offered = await requireOfferedSlot(deps, bookable, input.startTime);
 
   const syncState = calendarSyncState(host);
   // A host Google asked to slow down waits for the worker, like their other calendar work.
@@ -38,10 +40,15 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
       ? leasedFromNow(deps, deps.settings.syncLeaseMs)
       : undefined;
   const bookingId = randomUUID();
+  const syncId = randomUUID();
+  const { start: startTime, end: endTime } = offered.slot;
   let booking;
   try {
-    booking = await withHostBookingLock(deps, host.id, (tx) =>
-      tx.booking.create({
+    booking = await withHostBookingLock(deps, host.id, async (tx) => {
+      await requireRoomForCustomer({ db: tx, clock: deps.clock }, host, input.customerEmail);
+      await requireFreeSlot({ db: tx }, bookable, offered);
+      // Three single inserts: a nested create would read the booking back in a fourth statement.
+      const created = await tx.booking.create({
         data: {
           id: bookingId,
           hostId: host.id,
@@ -52,33 +59,28 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
           customerName: input.customerName ?? null,
           customerTimeZone: input.customerTimeZone ?? null,
           accessToken: randomBytes(32).toString("base64url"),
-          calendarSyncs: {
-            create: {
-              action: "create",
-              state: syncState,
-              nextAttemptAt: deps.clock.now(),
-              ...lease,
-            },
-          },
-          emails: {
-            create: [
-              outboxEmail(
-                deps,
-                { id: bookingId, customerEmail: input.customerEmail },
-                "booking_confirmed",
-              ),
-              ...hostNoticeEmails(deps, { id: bookingId }, host, "host_booking_new"),
-              ...reminderEmails(
-                deps,
-                { id: bookingId, customerEmail: input.customerEmail, startTime },
-                host,
-              ),
-            ],
-          },
         },
-        include: { calendarSyncs: { select: { id: true } } },
-      }),
-    );
+      });
+      await tx.calendarSync.create({
+        data: {
+          id: syncId,
+          bookingId,
+          action: "create",
+          state: syncState,
+          nextAttemptAt: deps.clock.now(),
+          ...lease,
+        },
+        select: { id: true },
+      });
+      await tx.email.createMany({
+        data: [
+          outboxEmail(deps, created, "booking_confirmed"),
+          ...hostNoticeEmails(deps, created, host, "host_booking_new"),
+          ...reminderEmails(deps, created, host),
+        ].map((email) => ({ ...email, bookingId })),
+      });
+      return created;
+    });
   } catch (error) {
     if (isExclusionViolation(error)) throw new SlotTakenError();
     throw error;
@@ -89,7 +91,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     bookingId: booking.id,
     hostId: host.id,
     sync: {
-      id: booking.calendarSyncs[0]?.id,
+      id: syncId,
       state: syncState,
       leaseToken: lease?.leaseToken,
       lockedUntil: lease?.lockedUntil,

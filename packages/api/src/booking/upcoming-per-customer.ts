@@ -1,14 +1,15 @@
-import type { Host } from "@timetap/db";
+import type { Host, Prisma } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { TooManyUpcomingError } from "../lib/service-errors.ts";
 
 /**
  * Refuses a new booking when its customer email already holds the host's allowance of upcoming
  * confirmed sessions, so one address cannot fill a host's calendar. Emails compare without case.
- * Two bookings racing may both pass; the cap is a brake on abuse, not a promise like overlaps.
+ * Called inside the host's booking lock with its transaction, so two bookings racing cannot both
+ * take the last place.
  */
 export async function requireRoomForCustomer(
-  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  { db, clock }: { db: Prisma.TransactionClient } & Pick<ApiDeps, "clock">,
   host: Pick<Host, "id" | "name" | "upcomingPerCustomer">,
   customerEmail: string,
 ): Promise<void> {
