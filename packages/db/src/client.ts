@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openEmbedded, type EmbeddedLocation } from "./embedded.ts";
 import { DatabaseUnavailableError } from "./errors.ts";
+import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-changes.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
@@ -12,6 +13,8 @@ export type DbOptions = { databaseUrl: string } | { embedded?: EmbeddedLocation 
 export interface Db {
   prisma: PrismaClient;
   kind: "embedded" | "server";
+  /** How this process hears of, and tells, changes to hosts made by other processes. */
+  hostChanges: HostChanges;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   return {
     prisma,
     kind: "embedded",
+    hostChanges: inProcessHostChanges(),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
@@ -79,10 +83,13 @@ async function openServer(databaseUrl: string): Promise<Db> {
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
     kind: "server",
+    hostChanges,
     close: async () => {
+      await hostChanges.close();
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },

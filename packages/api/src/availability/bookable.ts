@@ -3,6 +3,7 @@ import { atAddress } from "../hosts/host-profile.service.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
 import { effectiveLimits, horizonEnd } from "./booking-limits.ts";
 import { googleBusyTimes } from "./busy-times.ts";
+import type { HostChangeDeps } from "./host-changed.ts";
 import { overridesByDate } from "./date-overrides.ts";
 import {
   BeyondHorizonError,
@@ -110,7 +111,7 @@ export type MovingBooking = Interval & { id: string };
  * the database's exclusion constraint, the one place that cannot race.
  */
 export async function requireFreeSlot(
-  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "settings"> & HostChangeDeps,
   bookable: Bookable,
   startTime: Date,
   moved: MovingBooking | null = null,

@@ -66,6 +66,7 @@ export async function createApiHarness(
   );
   const deps = createApiDeps({
     db: database.prisma,
+    hostChanges: database.hostChanges,
     limits,
     google,
     mailer,

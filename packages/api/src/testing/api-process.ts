@@ -18,6 +18,7 @@ const limits = JSON.parse(process.env.TIMETAP_TEST_LIMITS ?? "{}") as typeof def
 const db = await createDb({ databaseUrl });
 const deps = createApiDeps({
   db: db.prisma,
+  hostChanges: db.hostChanges,
   google: createGoogle({
     clientId: "timetap-test",
     clientSecret: "timetap-test-secret",
