@@ -80,6 +80,8 @@ export async function createApiHarness(
   return {
     deps,
     db: database.prisma,
+    /** The database's URL on a PostgreSQL server (TEST_DATABASE_URL), for other processes. */
+    databaseUrl: database.url,
     emulator,
     catcher,
     tokens,
