@@ -6,6 +6,7 @@ import { bookingInput, MONDAY_MORNING, MONDAY_TEN_BERLIN } from "../testing/book
 import { serveApi } from "../testing/serve-api.ts";
 import { startCalendarWebhook } from "../testing/calendar-webhook.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
+import { SlotsAnswers, slotsAnswerKey } from "./slots-answers.ts";
 
 // Google pushes to the webhook, which must exist before the harness (its appUrl) does.
 const webhook = await startCalendarWebhook(() => harness.deps);
@@ -137,5 +138,37 @@ describe("a slots answer kept for the next view", () => {
     await expect
       .poll(async () => (await view()).starts, { timeout: 1_000, interval: 50 })
       .not.toContain(MONDAY_TEN_BERLIN.toISOString());
+  });
+});
+
+describe("answers being kept", () => {
+  const question = {
+    hostSlug: "demo",
+    packageId: "p1",
+    from: MONDAY_MORNING,
+    to: new Date("2030-01-08T00:00:00Z"),
+  };
+  const key = slotsAnswerKey(question);
+  const later = new Date(MONDAY_MORNING.getTime() + MINUTE_MS);
+  const answers = (hears = () => true) => new SlotsAnswers({ now: () => MONDAY_MORNING }, hears);
+
+  it("does not keep an answer computed while its host changed: it may show the time before", () => {
+    const kept = answers();
+    const version = kept.version();
+    kept.dropHost("h1");
+    kept.remember(key, () => "old", { hostId: "h1", validUntil: later, version });
+    expect(kept.get(key)).toBeUndefined();
+    kept.remember(key, () => "new", { hostId: "h1", validUntil: later, version: kept.version() });
+    expect(kept.get(key)?.toString()).toBe("new");
+  });
+
+  it("keeps nothing while changes of other processes may go unheard", () => {
+    let hears = false;
+    const kept = answers(() => hears);
+    kept.remember(key, () => "body", { hostId: "h1", validUntil: later, version: 0 });
+    expect(kept.get(key)).toBeUndefined();
+    hears = true;
+    kept.remember(key, () => "body", { hostId: "h1", validUntil: later, version: 0 });
+    expect(kept.get(key)?.toString()).toBe("body");
   });
 });
