@@ -4,7 +4,7 @@ import {
   nodeHTTPRequestHandler,
   type NodeHTTPHandlerOptions,
 } from "@trpc/server/adapters/node-http";
-import { serveRememberedSlots } from "./cached-slots-http.ts";
+import { rememberedSlots } from "./cached-slots-http.ts";
 import { createContext, type ApiDeps, type RequestAuth } from "./context.ts";
 import { RateLimitedError } from "./lib/service-errors.ts";
 import { appRouter, type AppRouter } from "./root.ts";
@@ -43,14 +43,11 @@ export function createApiHttpHandler(
       return limited ? { headers: { "retry-after": String(limited.retryAfterSeconds) } } : {};
     },
   };
+  const serveRememberedSlots = rememberedSlots(deps, clientIpOf);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://api");
     const path = url.pathname.slice(1);
-    if (
-      path === "availability.slots" &&
-      (await serveRememberedSlots(deps, req, res, url, clientIpOf))
-    )
-      return;
+    if (path === "availability.slots" && (await serveRememberedSlots(req, res, url))) return;
     return nodeHTTPRequestHandler({ ...options, req, res, path }).catch(
       internal_exceptionHandler({ ...options, req, res, path }),
     );
