@@ -31,7 +31,10 @@ export function createApiHttpHandler(
   > = {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async ({ req }) => createContext(deps, await authOf(req)),
+    createContext: async ({ req }) => ({
+      ...createContext(deps, await authOf(req)),
+      overHttp: true,
+    }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         deps.logger.error("api_internal_error", { path, message: error.message });

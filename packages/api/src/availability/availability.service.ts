@@ -30,18 +30,19 @@ type AvailabilityDeps = Pick<
   | "limits"
   | "slotsAnswers"
   | "hostChanges"
+  | "overHttp"
 >;
 
 /**
  * Free slots of a package on offer. While a booking is being moved (`reschedule`, for whoever may
  * move it), the time it holds now does not count as busy, and its package may be one the host no
- * longer offers: the customer holds a session of it. Any other answer is kept as the bytes sent
- * (slots-answers.ts) while it holds, for the next view of the same question.
+ * longer offers: the customer holds a session of it. Any other answer sent over HTTP is kept as
+ * the bytes sent (slots-answers.ts) while it holds, for the next view of the same question.
  */
 export async function getAvailableSlots(deps: AvailabilityDeps, query: SlotQuery) {
   const { hostSlug, packageId, reschedule, ...range } = query;
-  if (!reschedule) return rememberedSlots(deps, { hostSlug, packageId, ...range });
-  const moving = await movingBooking(deps, reschedule);
+  if (!reschedule && deps.overHttp) return rememberedSlots(deps, { hostSlug, packageId, ...range });
+  const moving = reschedule ? await movingBooking(deps, reschedule) : null;
   const bookable = await loadBookable(deps, hostSlug, packageId, {
     held: moving?.packageId === packageId,
   });
