@@ -89,9 +89,10 @@ async function openServer(databaseUrl: string): Promise<Db> {
     kind: "server",
     hostChanges,
     close: async () => {
-      await hostChanges.close();
       await prisma.$disconnect();
+      // Waits for queries under way, a change being told among them.
       await pool.end().catch(() => undefined);
+      await hostChanges.close();
     },
   };
 }

@@ -58,8 +58,6 @@ export async function listenOnServer(
   let listening = false;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
-  // A change told just before the process closes its database still goes out.
-  const sending = new Set<Promise<unknown>>();
 
   const missed = () => listeners.forEach((listener) => listener.missed());
   const lose = (lost: pg.Client) => {
@@ -100,16 +98,10 @@ export async function listenOnServer(
   await connect();
   return {
     publish: async (change) => {
-      const sent = pool.query("SELECT pg_notify($1, $2)", [
+      await pool.query("SELECT pg_notify($1, $2)", [
         CHANNEL,
         JSON.stringify({ ...change, origin }),
       ]);
-      sending.add(sent);
-      try {
-        await sent;
-      } finally {
-        sending.delete(sent);
-      }
     },
     subscribe: (listener) => void listeners.push(listener),
     get listening() {
@@ -119,7 +111,6 @@ export async function listenOnServer(
       closed = true;
       listening = false;
       clearTimeout(retry);
-      await Promise.allSettled(sending);
       const open = client;
       client = null;
       await open?.end().catch(() => undefined);
