@@ -20,6 +20,11 @@ export const FREE_HOSTS = 200;
 export const SLOTS_HOST = "slots";
 /** Hosts with a Google calendar on the emulator, each looked at cold once. */
 export const GOOGLE_HOSTS = 8;
+/** The sync worker step: this many bookings waiting for their events, spread over many hosts. */
+export const SYNC_BOOKINGS = 600;
+/** Its customers' addresses start so, apart from the bookings earlier steps made. */
+export const BACKLOG_EMAIL_PREFIX = "backlog-";
+const SYNC_HOSTS = 100;
 
 export interface BenchDatabase {
   kind: "embedded PGlite" | "PostgreSQL server";
@@ -118,18 +123,66 @@ export async function seed(options: DbOptions, issueRefreshToken: (email: string
         accessToken: randomBytes(32).toString("base64url"),
       })),
     });
-    const cipher = createTokenCipher([TOKEN_KEY]);
-    const google: BenchHost[] = [];
-    for (let i = 0; i < GOOGLE_HOSTS; i++) {
-      const slug = `google-${i}`;
-      const token = issueRefreshToken(`${slug}@bench.example`);
-      // Sealed to its host (the cipher binds the host id), so the id is chosen first.
-      google.push(
-        await host(prisma, slug, { googleRefreshToken: (id) => cipher.encrypt(token, id) }),
-      );
-    }
+    const google = await googleHosts(prisma, "google", GOOGLE_HOSTS, issueRefreshToken);
     return { free, browsed, google };
   } finally {
     await db.close();
   }
+}
+
+/** Hosts whose calendars are on the emulator: their refresh tokens stored as the app stores them. */
+export async function googleHosts(
+  prisma: PrismaClient,
+  prefix: string,
+  count: number,
+  issueRefreshToken: (email: string) => string,
+) {
+  const cipher = createTokenCipher([TOKEN_KEY]);
+  const hosts: BenchHost[] = [];
+  for (let i = 0; i < count; i++) {
+    const slug = `${prefix}-${i}`;
+    const token = issueRefreshToken(`${slug}@bench.example`);
+    // Sealed to its host (the cipher binds the host id), so the id is chosen first.
+    hosts.push(await host(prisma, slug, { googleRefreshToken: (id) => cipher.encrypt(token, id) }));
+  }
+  return hosts;
+}
+
+/**
+ * The sync worker's backlog: SYNC_BOOKINGS confirmed bookings over SYNC_HOSTS Google hosts, each
+ * with its calendar work due (`create`, as booking.create leaves it when the request could not
+ * finish it), written in one go once the workers are running.
+ */
+export async function syncBacklog(
+  prisma: PrismaClient,
+  issueRefreshToken: (email: string) => string,
+) {
+  const hosts = await googleHosts(prisma, "sync", SYNC_HOSTS, issueRefreshToken);
+  return async () => {
+    const bookings = Array.from({ length: SYNC_BOOKINGS }, (_, i) => {
+      const host = hosts[i % hosts.length]!;
+      const start = new Date(NOW.getTime() + DAY_MS + Math.floor(i / hosts.length) * HOUR_MS);
+      return {
+        id: randomUUID(),
+        hostId: host.id,
+        packageId: host.packageId,
+        startTime: start,
+        endTime: new Date(start.getTime() + 30 * 60_000),
+        customerEmail: `${BACKLOG_EMAIL_PREFIX}${i}@bench.example`,
+        accessToken: randomBytes(32).toString("base64url"),
+      };
+    });
+    await prisma.$transaction([
+      prisma.booking.createMany({ data: bookings }),
+      prisma.calendarSync.createMany({
+        data: bookings.map((booking) => ({
+          bookingId: booking.id,
+          action: "create" as const,
+          state: "pending" as const,
+          // Due on the workers' clock, which starts at NOW.
+          nextAttemptAt: new Date(NOW.getTime() - 60_000),
+        })),
+      }),
+    ]);
+  };
 }

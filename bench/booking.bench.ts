@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { createDb } from "@timetap/db";
 import { startEmulator } from "@timetap/google-emulator";
 import {
   DAY_MS,
@@ -13,15 +14,20 @@ import {
   HOUR_MS,
   NOW,
   seed,
+  BACKLOG_EMAIL_PREFIX,
+  SYNC_BOOKINGS,
+  syncBacklog,
   TOKEN_KEY,
+  type BenchDatabase,
   type BenchHost,
 } from "./bench-data.ts";
 import { load, median, timedFetch, type LoadResult } from "./load.ts";
-import { startBaseline, startWebServer, webDir } from "./processes.ts";
+import { startBaseline, startWebServer, startWorker, webDir, type Child } from "./processes.ts";
 import { trpcBody, trpcQueryPath } from "./trpc-wire.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const GOOGLE_LATENCY_MS = 300;
+const GOOGLE_OPERATIONS = ["token", "freebusy", "events.insert", "events.get"] as const;
 // The web server's port (BENCH_PORT, default 3150); the yardsticks listen on the next one.
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3150);
 const BASELINE_PORT = APP_PORT + 1;
@@ -66,9 +72,26 @@ async function benchOne(onServer: boolean) {
     const hosts = await seed(database.options, (email) => emulator.issueRefreshToken(email));
     const bare = await bareInserts(database.options, hosts.free);
     await againstServer(database.env, hosts, bare);
+    // `pnpm worker` needs a database server: the embedded one belongs to the web process.
+    if (onServer) await syncWorkers(database);
   } finally {
     await database.drop();
   }
+}
+
+/** What the web server and the workers are configured with. */
+function appEnv(env: Record<string, string>) {
+  return {
+    ...env,
+    SESSION_SECRET: "bench-session-secret-at-least-32-bytes",
+    TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
+    GOOGLE_CLIENT_ID: "timetap-bench",
+    GOOGLE_CLIENT_SECRET: "timetap-bench-secret",
+    GOOGLE_BASE_URL: emulator.url,
+    // Never dialled: the web server's outbox workers are off, and the bench queues no email.
+    SMTP_URL: "smtp://127.0.0.1:9",
+    TIMETAP_CLOCK_START: NOW.toISOString(),
+  };
 }
 
 /** Request `i` books host i % n at the next free half hour of that host. */
@@ -109,15 +132,7 @@ async function againstServer(
   bare: Record<8 | 32, LoadResult>,
 ) {
   const server = await startWebServer(APP_PORT, {
-    ...env,
-    SESSION_SECRET: "bench-session-secret-at-least-32-bytes",
-    TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
-    GOOGLE_CLIENT_ID: "timetap-bench",
-    GOOGLE_CLIENT_SECRET: "timetap-bench-secret",
-    GOOGLE_BASE_URL: emulator.url,
-    // Never dialled: the outbox workers are off in this process.
-    SMTP_URL: "smtp://127.0.0.1:9",
-    TIMETAP_CLOCK_START: NOW.toISOString(),
+    ...appEnv(env),
     RATE_LIMIT_BOOKING_CHANGES_PER_IP: "100000000/1h",
     RATE_LIMIT_BOOKING_CHANGES_PER_EMAIL: "100000000/1h",
     RATE_LIMIT_SLOTS_PER_IP: "100000000/1m",
@@ -214,8 +229,7 @@ async function googleSteps(url: string, google: BenchHost[]) {
     "≤ 1",
   );
 
-  for (const op of ["token", "freebusy", "events.insert", "events.get"] as const)
-    emulator.setLatency(op, GOOGLE_LATENCY_MS);
+  for (const op of GOOGLE_OPERATIONS) emulator.setLatency(op, GOOGLE_LATENCY_MS);
   try {
     // The page view before a booking: it fetches the token and the busy times.
     await timedFetch(week(booking, 0));
@@ -242,7 +256,69 @@ async function googleSteps(url: string, google: BenchHost[]) {
       `< ${GOOGLE_LATENCY_MS + 50} ms`,
     );
   } finally {
-    for (const op of ["token", "freebusy", "events.insert", "events.get"] as const)
-      emulator.setLatency(op, 0);
+    for (const op of GOOGLE_OPERATIONS) emulator.setLatency(op, 0);
+  }
+}
+
+/**
+ * Two `pnpm worker` processes (default concurrency) take a backlog of bookings to Google
+ * answering in 300 ms: timed from the moment the backlog is written (both workers already
+ * running) until every booking has its event and Meet link.
+ */
+async function syncWorkers(database: BenchDatabase) {
+  const db = await createDb(database.options);
+  const workers: Child[] = [];
+  try {
+    const { prisma } = db;
+    const writeBacklog = await syncBacklog(prisma, (email) => emulator.issueRefreshToken(email));
+    for (let i = 0; i < 2; i++) workers.push(startWorker(appEnv(database.env)));
+    const running = async (done: () => Promise<boolean>) => {
+      const exited = workers.find((worker) => worker.process.exitCode !== null);
+      if (exited) throw new Error(`a worker exited with ${exited.process.exitCode}`);
+      return done();
+    };
+    // Each worker beats once its loop has claimed (found nothing yet): both are running.
+    await until(
+      () => running(async () => (await prisma.workerHeartbeat.count()) === 2),
+      "the workers",
+    );
+    const inserts = () => emulator.requests().filter((r) => r.operation === "events.insert");
+    const insertsBefore = inserts().length;
+    for (const op of GOOGLE_OPERATIONS) emulator.setLatency(op, GOOGLE_LATENCY_MS);
+    const started = performance.now();
+    await writeBacklog();
+    const synced = () =>
+      prisma.booking.count({
+        where: {
+          customerEmail: { startsWith: BACKLOG_EMAIL_PREFIX },
+          meetLink: { not: null },
+          calendarSyncs: { some: { state: "done" } },
+        },
+      });
+    await until(
+      () => running(async () => (await synced()) === SYNC_BOOKINGS),
+      "the backlog",
+      600_000,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const peakMb = Math.max(...workers.map((worker) => worker.memory().peakMb));
+    row(
+      `sync worker: ${SYNC_BOOKINGS} bookings to Google answering in ${GOOGLE_LATENCY_MS} ms, 2 \`pnpm worker\` processes`,
+      `${fmt(SYNC_BOOKINGS / seconds, 1)} rows/s (${fmt(seconds, 1)} s; ${inserts().length - insertsBefore} events.insert; peak RSS ${fmt(peakMb)} MB)`,
+      "",
+      "≥ 50 rows/s",
+    );
+  } finally {
+    for (const op of GOOGLE_OPERATIONS) emulator.setLatency(op, 0);
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await db.close();
+  }
+}
+
+async function until(done: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const giveUpAt = performance.now() + timeoutMs;
+  while (!(await done())) {
+    if (performance.now() > giveUpAt) throw new Error(`${what}: not done in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,5 +1,6 @@
-// Child processes of the bench: the production web server and the yardstick servers, started
-// with `node --import tsx` so the pid is the server's own (its memory is read from /proc).
+// Child processes of the bench: the production web server, `pnpm worker` processes and the
+// yardstick servers, started with `node --import tsx` so the pid is the server's own (its memory
+// is read from /proc).
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -73,12 +74,17 @@ export async function startBaseline(
   return server;
 }
 
+/** BENCH_CPU_PROF=dir: the process writes a V8 CPU profile there on exit. */
+function profileArgs() {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 /**
  * The production web server (`NODE_ENV=production`, the built app), its outbox workers off as
- * when `pnpm worker` processes run them. BENCH_CPU_PROF=dir writes a CPU profile there on exit.
+ * when `pnpm worker` processes run them.
  */
 export async function startWebServer(port: number, env: Record<string, string>): Promise<Child> {
-  const profile = process.env.BENCH_CPU_PROF;
   const server = child(path.join(webDir, "server.ts"), [], {
     cwd: webDir,
     port,
@@ -89,7 +95,7 @@ export async function startWebServer(port: number, env: Record<string, string>):
       TIMETAP_INPROCESS_WORKER: "false",
       ...env,
     },
-    execArgv: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+    execArgv: profileArgs(),
   });
   await until(
     async () => (await fetch(`${server.url}/api/trpc/health.check`)).ok,
@@ -97,4 +103,18 @@ export async function startWebServer(port: number, env: Record<string, string>):
     server.process,
   );
   return server;
+}
+
+/**
+ * A production `pnpm worker` process (apps/web/worker.ts: the outbox workers and the channel
+ * keeper). It serves no HTTP; the caller watches the database for its work.
+ */
+export function startWorker(env: Record<string, string>): Child {
+  return child(path.join(webDir, "worker.ts"), [], {
+    cwd: webDir,
+    port: 0,
+    execArgv: profileArgs(),
+    // Its links in emails would point at the web server; loopback passes production's https rule.
+    env: { NODE_ENV: "production", APP_URL: "http://127.0.0.1", ...env },
+  });
 }

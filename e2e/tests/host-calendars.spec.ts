@@ -1,9 +1,10 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { test } from "./page-errors";
 import type { ChannelInfo } from "@timetap/google-emulator";
 import { emulatorUrl } from "../playwright.config.ts";
 import { DEMO_HOST_EMAIL, signInAsDemoHost } from "./demo-host.ts";
 import { eventsWith } from "./calendar-events.ts";
+import { messagesTo } from "./caught-mail.ts";
 
 // Thursday 4 February 2027, 10:00 in Berlin: inside the demo host's hours, days after the pinned clock.
 const THURSDAY_TEN = "2027-02-04T09:00:00.000Z";
@@ -62,6 +63,40 @@ async function bookIntro(page: Page, startTime: string, customerEmail: string) {
     }),
   });
   expect(booked.status).toBe(200);
+}
+
+/**
+ * The demo host signed in, its primary calendar watched (the keeper opens the channel shortly
+ * after sign-in), and a session booked at `startTime` for `email`: its event in Google.
+ */
+async function bookedWithPrimaryWatched(page: Page, startTime: string, email: string) {
+  await signInAsDemoHost(page);
+  await expect
+    .poll(
+      async () =>
+        ((await (await fetch(`${emulatorUrl}/__control/channels`)).json()) as ChannelInfo[]).some(
+          (channel) => channel.calendarId === DEMO_HOST_EMAIL && channel.live,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await bookIntro(page, startTime, email);
+  await expect.poll(async () => (await eventsWith(DEMO_HOST_EMAIL, email)).length).toBe(1);
+  const [event] = await eventsWith(DEMO_HOST_EMAIL, email);
+  return event;
+}
+
+/** Opens the dashboard until `text` shows (a notification's reconciliation runs in the background). */
+async function dashboardUntil(page: Page, text: Locator) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/dashboard");
+        return text.count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(1);
 }
 
 async function chooseBusyCalendars(page: Page, names: string[], all: string[]) {
@@ -132,36 +167,47 @@ test("a session's event the host deletes in Google is flagged on the dashboard, 
   page,
 }) => {
   test.setTimeout(90_000);
-  await signInAsDemoHost(page);
-  // The keeper opens a channel on the primary calendar shortly after sign-in.
-  await expect
-    .poll(
-      async () =>
-        ((await (await fetch(`${emulatorUrl}/__control/channels`)).json()) as ChannelInfo[]).some(
-          (channel) => channel.calendarId === DEMO_HOST_EMAIL && channel.live,
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
   const email = `e2e-removed-${Date.now()}@example.com`;
   // Friday 5 February 2027, 14:00–14:30 in Berlin.
-  await bookIntro(page, "2027-02-05T13:00:00.000Z", email);
-  await expect.poll(async () => (await eventsWith(DEMO_HOST_EMAIL, email)).length).toBe(1);
-  const [event] = await eventsWith(DEMO_HOST_EMAIL, email);
+  const event = await bookedWithPrimaryWatched(page, "2027-02-05T13:00:00.000Z", email);
 
   await control("host-events/delete", { email: DEMO_HOST_EMAIL, eventId: event?.id });
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/dashboard");
-        return page.getByText("Removed from your calendar in Google").count();
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(1);
+  await dashboardUntil(page, page.getByText("Removed from your calendar in Google"));
   await page.getByRole("button", { name: `Restore the event: ${email}` }).click();
   await expect(page.getByText("Removed from your calendar in Google")).toHaveCount(0);
   await expect
     .poll(async () => (await eventsWith(DEMO_HOST_EMAIL, email))[0]?.status)
     .toBe("confirmed");
+});
+
+test("a session's event the host moves in Google shows both times on the dashboard; accepting the new time moves the booking and emails the customer", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const email = `e2e-moved-${Date.now()}@example.com`;
+  // Friday 5 February 2027, 15:00–15:30 in Berlin, moved by the host to 16:00–16:30.
+  const event = await bookedWithPrimaryWatched(page, "2027-02-05T14:00:00.000Z", email);
+  await control("host-events/move", {
+    email: DEMO_HOST_EMAIL,
+    eventId: event?.id,
+    start: "2027-02-05T15:00:00.000Z",
+    end: "2027-02-05T15:30:00.000Z",
+  });
+
+  const row = page.getByRole("listitem").filter({ hasText: email });
+  await dashboardUntil(page, row.getByText("Moved in your Google calendar"));
+  await expect(row).toContainText("Friday, 5 February 2027, 15:00–15:30");
+  await expect(row).toContainText(
+    "Moved in your Google calendar to Friday, 5 February 2027, 16:00–16:30",
+  );
+
+  await page.getByRole("button", { name: `Accept the new time: ${email}` }).click();
+  await expect(row.getByText("Moved in your Google calendar")).toHaveCount(0);
+  await expect(row).toContainText("Friday, 5 February 2027, 16:00–16:30");
+  await expect
+    .poll(async () => (await messagesTo(email)).map((message) => message.subject))
+    .toContain("Moved: Free intro call with Dana Demo");
+  const moved = (await messagesTo(email)).filter((m) => m.subject.startsWith("Moved:"));
+  expect(moved).toHaveLength(1);
+  expect(moved[0]?.text).toContain("When: Friday, 5 February 2027, 16:00–16:30 (Europe/Berlin)");
 });

@@ -56,7 +56,7 @@ function sameList(request: Request) {
 
 /**
  * The dashboard's forms, told apart by their `intent`: calendar, bookings (cancel, retry the
- * calendar sync, put back an event the host changed in Google) and API keys.
+ * calendar sync, put back an event the host changed in Google or accept its new time) and API keys.
  */
 export async function changeFromDashboard({ context, request }: ActionFunctionArgs) {
   await requireHostId(context, request);
@@ -83,6 +83,15 @@ export async function changeFromDashboard({ context, request }: ActionFunctionAr
       await api.host.putEventBack({ bookingId: String(form.get("bookingId") ?? "") });
     } catch (error) {
       return { error: formErrors(error).form ?? "This booking's event could not be put back." };
+    }
+  }
+  if (intent === "accept-google-time") {
+    const bookingId = String(form.get("bookingId") ?? "");
+    try {
+      await api.host.acceptGoogleTime({ bookingId });
+    } catch (error) {
+      const message = formErrors(error).form ?? "This booking could not move to the new time.";
+      return { rowError: { bookingId, message } };
     }
   }
   if (intent === "create-key") {

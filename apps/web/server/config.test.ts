@@ -124,8 +124,14 @@ describe("configuration", () => {
     expect(config.localEmulatorPort).toBe(4010);
     expect(config.inProcessWorker).toBe(true);
     expect(readConfig({ TIMETAP_INPROCESS_WORKER: "false" }).inProcessWorker).toBe(false);
-    expect(config.syncConcurrency).toBe(10);
+    expect(config.syncConcurrency).toBe(32);
     expect(readConfig({ SYNC_WORKER_CONCURRENCY: "4" }).syncConcurrency).toBe(4);
+    expect(config.reconcileIntervalMs).toBe(300_000);
+    expect(readConfig({ CALENDAR_RECONCILE_INTERVAL_SECONDS: "60" }).reconcileIntervalMs).toBe(
+      60_000,
+    );
+    expect(config.workerMetricsPort).toBeUndefined();
+    expect(readConfig({ WORKER_METRICS_PORT: "9464" }).workerMetricsPort).toBe(9464);
   });
 
   it("reads a server database, a public URL without its trailing slash and a 32-byte key", () => {
@@ -167,6 +173,11 @@ describe("configuration", () => {
       "SYNC_WORKER_CONCURRENCY",
       "0",
       "SYNC_WORKER_CONCURRENCY must be a whole number from 1 to 100.",
+    ],
+    [
+      "CALENDAR_RECONCILE_INTERVAL_SECONDS",
+      "5",
+      "CALENDAR_RECONCILE_INTERVAL_SECONDS must be a whole number of seconds from 30 to 86400.",
     ],
     ["APP_URL", "localhost:3000", "APP_URL must be an http:// or https:// URL."],
     ["GOOGLE_BASE_URL", "emulator", "GOOGLE_BASE_URL must be an http:// or https:// URL."],

@@ -51,9 +51,11 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     localEmulatorPort: env.GOOGLE_EMULATOR_PORT,
     inProcessWorker: env.TIMETAP_INPROCESS_WORKER,
     syncConcurrency: env.SYNC_WORKER_CONCURRENCY,
+    reconcileIntervalMs: env.CALENDAR_RECONCILE_INTERVAL_SECONDS * 1000,
     clockStart: env.TIMETAP_CLOCK_START,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,
+    workerMetricsPort: env.WORKER_METRICS_PORT,
     rateLimits: Object.fromEntries(
       rateLimitKinds.map((kind) => [
         kind,

@@ -90,7 +90,18 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .max(100)
-    .default(10),
+    .default(32),
+  /**
+   * How often (seconds) each connected host's session calendar is compared with their bookings
+   * without waiting for Google's notification: lost notifications are made up for, and a booking
+   * left without an event gets one.
+   */
+  CALENDAR_RECONCILE_INTERVAL_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds from 30 to 86400." })
+    .int()
+    .min(30)
+    .max(86_400)
+    .default(300),
   /**
    * How many proxies (load balancers) in front of TimeTap to trust for the client's address in
    * X-Forwarded-For, as Express's `trust proxy`; 0 takes the socket's address, so a client
@@ -107,6 +118,8 @@ export const envSchema = z.object({
   ),
   /** The bearer token `/metrics` asks for; in production `/metrics` is off without one. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters.").optional(),
+  /** Where a `pnpm worker` process serves its own /healthz, /readyz and /metrics; off unset. */
+  WORKER_METRICS_PORT: port.optional(),
   /**
    * Pins the app's clock to an instant at start (it then runs at real speed), so end-to-end runs
    * see the same weekday and hour whatever day they run. For tests only.

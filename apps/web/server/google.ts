@@ -1,5 +1,5 @@
 import { createGoogle, googleEndpoints, type GoogleSettings } from "@timetap/google";
-import { startEmulator, type Emulator } from "@timetap/google-emulator";
+import type { Emulator } from "@timetap/google-emulator";
 import type { Config } from "./config.ts";
 
 const LOCAL_CLIENT = { clientId: "timetap-local", clientSecret: "timetap-local-secret" };
@@ -35,6 +35,8 @@ export async function createGoogleForApp(
       where: `emulator at ${baseUrl}`,
     };
   }
+  // Loaded only here, in development: a production process never carries the emulator.
+  const { startEmulator } = await import("@timetap/google-emulator");
   const emulator = await startEmulator({ port: localEmulatorPort, host: "127.0.0.1" });
   return {
     google: createGoogle({ ...LOCAL_CLIENT, ...common, baseUrl: emulator.url }),

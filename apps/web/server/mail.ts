@@ -1,5 +1,5 @@
 import { createMailer, type Mailer } from "@timetap/email";
-import { startCatcher, type Catcher } from "@timetap/email/catcher";
+import type { Catcher } from "@timetap/email/catcher";
 import type { Config } from "./config.ts";
 
 /**
@@ -33,6 +33,8 @@ export async function createMailerForApp(
       where: `catcher at ${smtpUrl}`,
     };
   }
+  // Loaded only here, in development: the catcher's SMTP server and mail parser are ~20 MB.
+  const { startCatcher } = await import("@timetap/email/catcher");
   const catcher = await startCatcher({
     smtpPort: settings.smtpPort,
     inboxPort: settings.inboxPort,

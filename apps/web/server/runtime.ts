@@ -51,7 +51,10 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     logger,
     limits,
     metrics,
-    settings: { syncConcurrency: config.syncConcurrency },
+    settings: {
+      syncConcurrency: config.syncConcurrency,
+      reconcileIntervalMs: config.reconcileIntervalMs,
+    },
   });
   if (role === "web" && !isProduction) {
     // The local run shows a bookable host at /demo, its calendar on the local Google emulator.

@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { openEmbedded, type EmbeddedLocation } from "./embedded.ts";
+import type { EmbeddedLocation } from "./embedded.ts";
 import { DatabaseUnavailableError } from "./errors.ts";
 import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-changes.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
@@ -24,6 +23,11 @@ export interface Db {
  */
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl);
+  // Loaded only here: PGlite's module alone takes ~30 MB, which a server-backed process never needs.
+  const [{ openEmbedded }, { PrismaPGlite }] = await Promise.all([
+    import("./embedded.ts"),
+    import("pglite-prisma-adapter"),
+  ]);
   const { pglite, release } = await openEmbedded(options.embedded ?? defaultDataDir);
   await applyMigrations({
     exec: async (sql) => {

@@ -1,4 +1,4 @@
-import { google, type calendar_v3 } from "googleapis";
+import { calendar, type calendar_v3 } from "googleapis/build/src/apis/calendar/index.js";
 import type { GoogleAuth } from "./auth.ts";
 import type { GoogleEndpoints } from "./endpoints.ts";
 import { GoogleApiError } from "./errors.ts";
@@ -15,7 +15,7 @@ export function calendarConnector(
 ) {
   async function connect(refreshToken: string) {
     const { client, reused } = await auth.authorizedClient(refreshToken);
-    const api = google.calendar({
+    const api = calendar({
       version: "v3",
       auth: client,
       rootUrl: endpoints.calendarRootUrl,

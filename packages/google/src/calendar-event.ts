@@ -1,4 +1,4 @@
-import type { calendar_v3 } from "googleapis";
+import type { calendar_v3 } from "googleapis/build/src/apis/calendar/index.js";
 
 export interface CalendarEventInput {
   /** From eventIdForBooking, so retries hit the same event. */

@@ -23,14 +23,14 @@ const instant = (time: { dateTime?: string | null; date?: string | null } | unde
 
 export function createEventChanges(connect: CalendarConnect, context: CallContext) {
   /**
-   * The calendar's events changed since `syncToken`, or all of them ending after `since` when
-   * there is no token yet; deleted ones included either way. A token Google no longer honours fails with 410
+   * The calendar's events changed since `syncToken`, or all of them ending after `since` (and
+   * starting before `until`, when given) when there is no token; deleted ones included either way. A token Google no longer honours fails with 410
    * (`fullSyncRequired`, permanent): list again without one.
    */
   async function listEventChanges(
     refreshToken: string,
     calendarId: string,
-    from: { syncToken: string } | { since: Date },
+    from: { syncToken: string } | { since: Date; until?: Date },
   ): Promise<EventChanges> {
     const { api, secrets } = await connect(refreshToken);
     const changes: EventChange[] = [];
@@ -40,7 +40,12 @@ export function createEventChanges(connect: CalendarConnect, context: CallContex
         "syncToken" in from
           ? { syncToken: from.syncToken }
           : // Deleted ones too: a session event the host deleted before the first look counts.
-            { timeMin: from.since.toISOString(), singleEvents: true, showDeleted: true };
+            {
+              timeMin: from.since.toISOString(),
+              timeMax: from.until?.toISOString(),
+              singleEvents: true,
+              showDeleted: true,
+            };
       const { data } = await googleCall(context, "events.list", secrets, (signal) =>
         api.events.list({ calendarId, maxResults: 250, pageToken, ...query }, { signal }),
       );

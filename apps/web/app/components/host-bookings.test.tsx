@@ -152,5 +152,24 @@ describe("HostBookings", () => {
     expect(
       screen.getByRole("button", { name: "Put the event back: sam@example.com" }),
     ).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "Accept the new time: sam@example.com" }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Accept the new time: Robin" })).toBeNull();
+  });
+
+  it("shows why the new time from Google could not be accepted on that booking's row", () => {
+    const moved = {
+      calendarIssue: "moved" as const,
+      googleStartTime: new Date("2026-12-07T13:00:00Z"),
+      googleEndTime: new Date("2026-12-07T13:30:00Z"),
+    };
+    renderList([row({ ...moved, customerName: "Robin" }), row({ ...moved, id: "b" })], {
+      rowError: { bookingId: "b", message: "The new time overlaps another session." },
+    });
+    const shownOn = screen.getByRole("alert").closest("li")?.textContent;
+    expect(shownOn).toContain("The new time overlaps another session.");
+    expect(shownOn).toContain("with sam@example.com");
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 });

@@ -15,7 +15,8 @@ type HostBooking = BookingsPage["bookings"][number];
 /**
  * The host's bookings, upcoming or past, by status, 50 a page, in the host's time zone: each with
  * where its calendar event stands, the emails about it the mail server refused, a retry for failed calendar work, and, while it is ahead,
- * moving and cancelling (after a second click). `error` is what the last change met.
+ * moving and cancelling (after a second click). `error` is what the last change met; `rowError`
+ * what a change to one booking met, shown on its row.
  */
 export function HostBookings({
   list,
@@ -23,12 +24,14 @@ export function HostBookings({
   hostSlug,
   timeZone,
   error,
+  rowError,
 }: {
   list: BookingsPage;
   query: BookingsQuery;
   hostSlug: string;
   timeZone: string;
   error?: string | undefined;
+  rowError?: { bookingId: string; message: string } | undefined;
 }) {
   return (
     <Card title="Bookings" className="space-y-4">
@@ -68,6 +71,7 @@ export function HostBookings({
               upcoming={query.when === "upcoming"}
               hostSlug={hostSlug}
               timeZone={timeZone}
+              error={rowError?.bookingId === booking.id ? rowError.message : undefined}
             />
           ))}
         </ul>
@@ -125,11 +129,13 @@ function BookingRow({
   upcoming,
   hostSlug,
   timeZone,
+  error,
 }: {
   booking: HostBooking;
   upcoming: boolean;
   hostSlug: string;
   timeZone: string;
+  error: string | undefined;
 }) {
   const confirmed = booking.status === "CONFIRMED";
   const who = booking.customerName ?? booking.customerEmail;
@@ -146,7 +152,9 @@ function BookingRow({
           {booking.package.name} with {who}
         </p>
         <p className="text-xs text-tt-text-muted">{calendarStateSentence(booking)}</p>
-        {confirmed ? <CalendarIssueNotice booking={booking} who={who} timeZone={timeZone} /> : null}
+        {confirmed ? (
+          <CalendarIssueNotice booking={booking} who={who} timeZone={timeZone} error={error} />
+        ) : null}
         {booking.undeliveredEmails.map((email, index) => (
           <p key={index} className="text-xs text-tt-danger">
             {undeliveredSentence(email)}

@@ -36,6 +36,7 @@ export default function Dashboard() {
         hostSlug={host.slug}
         timeZone={host.timeZone}
         error={actionData && "error" in actionData ? actionData.error : undefined}
+        rowError={actionData && "rowError" in actionData ? actionData.rowError : undefined}
       />
       <ApiKeysCard
         keys={apiKeys}

@@ -1,14 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { PackageForm } from "~/components/packages/package-form";
 import { PackageListItem } from "~/components/packages/package-list-item";
+import { SettingsPage, useSaving } from "~/components/settings-page";
 import { NEW_PACKAGE, packageFormValues } from "~/package-form";
 import { changePackages, loadPackages } from "~/packages.server";
 
@@ -22,30 +17,25 @@ export default function PackagesPage() {
   const { host, packages, defaults, currencies } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saved = useSearchParams()[0].get("saved");
-  const saving = useNavigation().state === "submitting";
+  const saving = useSaving();
   const resultFor = (formId: string) => (result?.formId === formId ? result : undefined);
 
   return (
-    <section className="space-y-6 rounded-lg border border-tt-border bg-tt-surface p-6">
-      <div>
-        <Link to="/dashboard" className="text-sm text-tt-primary underline">
-          ← Dashboard
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold">Packages</h1>
-        <p className="mt-1 text-sm text-tt-text-muted">
+    <SettingsPage
+      title="Packages"
+      intro={
+        <>
           What customers can book on{" "}
           <Link to={`/${host.slug}`} className="text-tt-primary underline">
             your page
           </Link>
           , in this order. Changes apply to new bookings; bookings already made keep their times.
           Payment is arranged between you and your customers, outside TimeTap.
-        </p>
-        {saved ? (
-          <p role="status" className="mt-3 text-sm text-tt-success">
-            “{saved}” is saved.
-          </p>
-        ) : null}
-      </div>
+        </>
+      }
+      savedMessage={(name) => `“${name}” is saved.`}
+      refused={Boolean(result)}
+    >
       <h2 id="your-packages-heading" className="text-lg font-semibold">
         Your packages
       </h2>
@@ -102,6 +92,6 @@ export default function PackagesPage() {
           />
         </div>
       </section>
-    </section>
+    </SettingsPage>
   );
 }

@@ -92,7 +92,13 @@ export function clipToHorizon(
 }
 
 /** The Google busy times that matter for sessions in `interval` reach into its buffers. */
-export function withBuffers({ host, pkg }: Bookable, interval: Interval): Interval {
+export function withBuffers(
+  {
+    host,
+    pkg,
+  }: { host: Parameters<typeof effectiveLimits>[0]; pkg: Parameters<typeof effectiveLimits>[1] },
+  interval: Interval,
+): Interval {
   const limits = effectiveLimits(host, pkg);
   return {
     start: new Date(interval.start.getTime() - limits.bufferBeforeMinutes * 60_000),

@@ -149,7 +149,11 @@ function fullDays(bookings: readonly Interval[], timeZone: string, dailyMaximum:
  * when the session overlaps [s - A, e + B), so each busy time and booking becomes one widened
  * interval and the slots stay a plain sweep against them.
  */
-function blockingIntervals({ limits, busy, bookings }: GenerateSlotsInput): Interval[] {
+export function blockingIntervals({
+  limits,
+  busy,
+  bookings,
+}: Pick<GenerateSlotsInput, "limits" | "busy" | "bookings">): Interval[] {
   const before = limits.bufferBeforeMinutes;
   const after = limits.bufferAfterMinutes;
   return [

@@ -14,8 +14,13 @@ export async function afterBookingCommitted(
     bookingId: string;
     hostId: string;
     details?: Record<string, unknown>;
-    /** `leaseToken` when the row was written already leased to this request. */
-    sync: { id: string | undefined; state: string; leaseToken?: string | undefined };
+    /** `leaseToken` (until `lockedUntil`) when the row was written already leased to this request. */
+    sync: {
+      id: string | undefined;
+      state: string;
+      leaseToken?: string | undefined;
+      lockedUntil?: Date | undefined;
+    };
   },
 ): Promise<void> {
   // A new booking's event lies where the booking itself already blocks the time, so the host's
@@ -26,7 +31,7 @@ export async function afterBookingCommitted(
     hostId: change.hostId,
     ...change.details,
   });
-  const { id, state, leaseToken } = change.sync;
+  const { id, state, leaseToken, lockedUntil } = change.sync;
   if (state === "pending" && id)
-    await syncNow(deps, leaseToken ? { id, token: leaseToken } : { id });
+    await syncNow(deps, leaseToken ? { id, token: leaseToken, until: lockedUntil } : { id });
 }

@@ -92,6 +92,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
       id: booking.calendarSyncs[0]?.id,
       state: syncState,
       leaseToken: lease?.leaseToken,
+      lockedUntil: lease?.lockedUntil,
     },
   });
   // Only a Google attempt changes the booking after its insert; without one, it is as written.

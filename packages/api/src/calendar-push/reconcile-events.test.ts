@@ -1,33 +1,13 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bookingInput, liveDemoEvents, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
-import { startCalendarWebhook } from "../testing/calendar-webhook.ts";
-import { useBookingHarness } from "../testing/suite-hooks.ts";
-import { renewDueChannels } from "./calendar-channels.ts";
+import {
+  minutesAfter as later,
+  useWatchedCalendarHarness,
+} from "../testing/watched-calendar-harness.ts";
 
-const webhook = await startCalendarWebhook(() => harness.deps);
-afterAll(() => webhook.close());
-
-const { harness, intro } = useBookingHarness({ appUrl: webhook.appUrl });
-
-const asHost = async () => {
-  const host = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
-  return harness.caller({ sessionHostId: host.id }).host;
-};
-const flagOf = async (bookingId: string) =>
-  (await (await asHost()).bookings({ when: "upcoming", page: 1 })).bookings.find(
-    (b) => b.id === bookingId,
-  );
-const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
-
-// The primary calendar watched, and Google's first sync token taken: from here changes are heard.
-beforeEach(async () => {
-  await renewDueChannels(harness.deps);
-  await expect
-    .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null)
-    .not.toBeNull();
-});
+const { harness, intro, webhook, asHost, rowOf: flagOf } = await useWatchedCalendarHarness();
 
 async function booked() {
   const booking = await harness.caller().booking.create(bookingInput(intro.id, MONDAY_TEN_BERLIN));

@@ -5,7 +5,7 @@ import type { ApiDeps } from "../deps.ts";
 type ReconcileDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger">;
 
 /** Calendar work of TimeTap's own still to reach Google: the event is not expected to match yet. */
-const inFlight = ["pending", "failed", "parked"] as const;
+export const inFlight = ["pending", "failed", "parked"] as const;
 
 /**
  * What the host did in Google to a session's event, as the booking should record it: deleted,
@@ -48,16 +48,29 @@ export async function reconcileCalendar(
     if (!(error instanceof GoogleApiError && error.status === 410)) throw error;
     listed = await list(fresh);
   }
-  let flagged = 0;
-  for (const change of listed.changes) {
-    const { bookingId } = change;
-    if (bookingId)
-      flagged += await reconcileBooking(deps, channel.hostId, { ...change, bookingId });
-  }
+  const flagged = await compareWithBookings(deps, channel.hostId, listed.changes);
   await deps.db.calendarChannel.updateMany({
     where: { id: channel.id },
     data: { syncToken: listed.nextSyncToken },
   });
+  return flagged;
+}
+
+/**
+ * Each listed event that names a booking of the host, compared with it: flagged when the host
+ * deleted or moved it, the flag cleared when it is back as the booking says. Returns how many
+ * are flagged.
+ */
+export async function compareWithBookings(
+  deps: ReconcileDeps,
+  hostId: string,
+  changes: readonly EventChange[],
+): Promise<number> {
+  let flagged = 0;
+  for (const change of changes) {
+    const { bookingId } = change;
+    if (bookingId) flagged += await reconcileBooking(deps, hostId, { ...change, bookingId });
+  }
   return flagged;
 }
 

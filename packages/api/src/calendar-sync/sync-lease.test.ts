@@ -5,6 +5,7 @@ import { createCaller } from "../root.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
 import { runDueSyncs, runLeasedSync } from "./calendar-sync.service.ts";
+import { underLease } from "../lib/outbox-lease.ts";
 import { claimSyncs } from "./claim-syncs.ts";
 import { MAX_SYNC_ATTEMPTS } from "./sync-backoff.ts";
 
@@ -127,6 +128,23 @@ describe("a sync row's lease", () => {
     } finally {
       settings.syncLeaseMs = leaseMs;
     }
+  });
+
+  it("is taken as still held without a query while more than two thirds of it is left; past that, it is renewed first", async () => {
+    const booking = await bookingLeftToWorker();
+    const leaseMs = harness.deps.settings.syncLeaseMs;
+    const [lease] = await claimSyncs(harness.deps, { limit: 1 });
+    const claimedUntil = (await syncOf(booking.id)).lockedUntil;
+    await underLease(harness.deps, "calendar_sync", lease!, leaseMs, async ({ stillMine }) => {
+      later(leaseMs / 4);
+      expect(await stillMine()).toBe(true);
+      expect((await syncOf(booking.id)).lockedUntil).toEqual(claimedUntil);
+      later(leaseMs / 4);
+      expect(await stillMine()).toBe(true);
+      expect((await syncOf(booking.id)).lockedUntil).toEqual(
+        new Date(harness.deps.clock.now().getTime() + leaseMs),
+      );
+    });
   });
 });
 

@@ -37,6 +37,16 @@ describe("readiness", () => {
     expect(await checkReadiness(harness.deps)).toMatchObject({ ready: false, worker: "stale" });
   });
 
+  it("is ready as soon as a worker starts, not a poll interval later", async () => {
+    const worker = startSyncWorker(harness.deps, { intervalMs: 60_000 });
+    try {
+      await untilBeaten();
+      expect(await checkReadiness(harness.deps)).toMatchObject({ ready: true, worker: "fresh" });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("takes a worker whose last beat is over a minute old for stuck or cut off", async () => {
     const beat = { workerId: "quiet-worker", startedAt: NOW };
     await harness.db.workerHeartbeat.create({

@@ -3,6 +3,7 @@ import { cancelBooking } from "../booking/booking-cancellation.service.ts";
 import { hostBookingsInput, hostRescheduleInput } from "../booking/booking.inputs.ts";
 import { rescheduleBooking } from "../booking/booking-reschedule.service.ts";
 import { hostBooking, hostBookings, upcomingBookings } from "../booking/host-bookings.service.ts";
+import { acceptGoogleTime } from "../calendar-push/accept-google-time.service.ts";
 import { putEventBack } from "../calendar-push/calendar-issue.service.ts";
 import { retrySync } from "../calendar-sync/retry-sync.service.ts";
 import { recordId } from "../lib/inputs.ts";
@@ -142,4 +143,7 @@ export const hostRouter = router({
   putEventBack: hostProcedure
     .input(z.object({ bookingId: recordId }))
     .mutation(({ ctx, input }) => putEventBack(ctx, ctx.host.id, input.bookingId)),
+  acceptGoogleTime: manageBookings
+    .input(z.object({ bookingId: recordId }))
+    .mutation(({ ctx, input }) => acceptGoogleTime(ctx, ctx.host.id, input.bookingId)),
 });

@@ -11,10 +11,11 @@ import type { ApiDeps } from "../deps.ts";
  */
 export type OutboxTable = "calendar_sync" | "email";
 
-/** One attempt's hold on one row. */
+/** One attempt's hold on one row; `until` is when it ends, when the holder knows. */
 export interface Lease {
   id: string;
   token: string;
+  until?: Date | undefined;
 }
 
 type LeaseDeps = Pick<ApiDeps, "db" | "clock">;
@@ -83,7 +84,7 @@ export async function claimDue(
         LIMIT ${options.limit}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING id, lease_token AS token`,
+      RETURNING id, lease_token AS token, locked_until AS until`,
   ]);
   return { leases, stopped };
 }
@@ -91,8 +92,10 @@ export async function claimDue(
 /**
  * Keeps `lease` alive while `work` runs: renewed every third of its length, so the lease can be
  * short (a stopped worker's rows are taken up soon) while one attempt may wait on a slow server
- * for longer than that. `stillMine` renews at once and says whether the lease is still held,
- * for a check right before doing something that must not be done twice.
+ * for longer than that. `stillMine` says whether the lease is still held, for a check right before
+ * doing something that must not be done twice: a lease with more than two thirds of its length
+ * left (just taken or renewed) is held without asking the database, as after a renewal; otherwise
+ * it renews at once.
  */
 export async function underLease<T>(
   deps: LeaseDeps,
@@ -101,18 +104,23 @@ export async function underLease<T>(
   leaseMs: number,
   work: (held: { stillMine: () => Promise<boolean> }) => Promise<T>,
 ): Promise<T> {
+  let heldUntil = lease.until?.getTime();
   const renew = async () => {
-    const until = new Date(deps.clock.now().getTime() + leaseMs);
+    const until = deps.clock.now().getTime() + leaseMs;
     const renewed = await deps.db.$executeRaw`
-      UPDATE ${Prisma.raw(`"${table}"`)} SET locked_until = ${until}
+      UPDATE ${Prisma.raw(`"${table}"`)} SET locked_until = ${new Date(until)}
       WHERE id = ${lease.id} AND lease_token = ${lease.token}`;
+    heldUntil = renewed === 1 ? until : undefined;
     return renewed === 1;
   };
+  const stillMine = async () =>
+    (heldUntil !== undefined && heldUntil - deps.clock.now().getTime() > (leaseMs * 2) / 3) ||
+    renew();
   // A renewal that fails (the database briefly away) is retried at the next tick.
   const timer = setInterval(() => void renew().catch(() => undefined), leaseMs / 3);
   timer.unref();
   try {
-    return await work({ stillMine: renew });
+    return await work({ stillMine });
   } finally {
     clearInterval(timer);
   }

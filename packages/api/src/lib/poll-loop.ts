@@ -68,6 +68,8 @@ export function startPollLoop<T>(options: {
   }
 
   const timer = setInterval(() => refill(), options.intervalMs ?? 2_000);
+  // Work waiting at start, and the first heartbeat /readyz looks for, need not wait a tick.
+  refill();
   return {
     async stop() {
       stopped = true;

@@ -44,6 +44,11 @@ export class RetryRefusedError extends Error {
   override name = "RetryRefusedError";
 }
 
+/** The time the host moved a session's event to in Google cannot hold the booking; the message says why. */
+export class GoogleTimeRefusedError extends Error {
+  override name = "GoogleTimeRefusedError";
+}
+
 /** Days off and special hours are for today or later, in the host's zone. */
 export class PastDateError extends Error {
   override name = "PastDateError";

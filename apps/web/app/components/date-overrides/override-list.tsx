@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { format, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import { minutesToTime } from "~/weekly-hours-form";
 
 interface Override {

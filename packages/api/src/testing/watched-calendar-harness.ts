@@ -1,0 +1,34 @@
+import { DEMO_HOST } from "@timetap/db";
+import { afterAll, beforeEach, expect } from "vitest";
+import { renewDueChannels } from "../calendar-push/calendar-channels.ts";
+import { startCalendarWebhook } from "./calendar-webhook.ts";
+import { useBookingHarness } from "./suite-hooks.ts";
+
+/**
+ * A booking harness whose demo host's primary calendar is watched before each test (its channel
+ * open, Google's first sync token taken), so what the host changes in Google is heard through
+ * the webhook; with the host's own API and their upcoming booking rows as the dashboard lists them.
+ */
+export async function useWatchedCalendarHarness() {
+  const webhook = await startCalendarWebhook(() => harness.deps);
+  afterAll(() => webhook.close());
+  const { harness, intro } = useBookingHarness({ appUrl: webhook.appUrl });
+  beforeEach(async () => {
+    await renewDueChannels(harness.deps);
+    await expect
+      .poll(async () => (await harness.db.calendarChannel.findFirst())?.syncToken ?? null)
+      .not.toBeNull();
+  });
+  const asHost = async () => {
+    const host = await harness.db.host.findUniqueOrThrow({ where: { email: DEMO_HOST.email } });
+    return harness.caller({ sessionHostId: host.id }).host;
+  };
+  const rowOf = async (bookingId: string) =>
+    (await (await asHost()).bookings({ when: "upcoming", page: 1 })).bookings.find(
+      (b) => b.id === bookingId,
+    );
+  return { harness, intro, webhook, asHost, rowOf };
+}
+
+export const minutesAfter = (date: Date, minutes: number) =>
+  new Date(date.getTime() + minutes * 60_000);
