@@ -94,7 +94,6 @@ async function openServer(databaseUrl: string): Promise<Db> {
     hostChanges,
     close: async () => {
       await prisma.$disconnect();
-      // Waits for queries under way, a change being told among them.
       await pool.end().catch(() => undefined);
       await hostChanges.close();
     },

@@ -43,7 +43,8 @@ const CHANNEL = "timetap_host_changed";
 
 /**
  * PostgreSQL's LISTEN/NOTIFY: one dedicated connection listens (a pooled one would be handed to
- * other queries); a change is sent with pg_notify through the pool. A lost connection is opened
+ * other queries) and sends this process's changes with pg_notify, so telling takes no connection
+ * from the pool that requests wait on (through the pool only while it is lost). A lost connection is opened
  * again every `retryMs`; listeners hear `missed` when it is lost and again once it is back.
  * Each process knows its own notifications by `origin` and ignores them: it acted on them already.
  */
@@ -58,6 +59,8 @@ export async function listenOnServer(
   let listening = false;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  // A change told just before the database closes still goes out.
+  const sending = new Set<Promise<unknown>>();
 
   const missed = () => listeners.forEach((listener) => listener.missed());
   const lose = (lost: pg.Client) => {
@@ -98,10 +101,16 @@ export async function listenOnServer(
   await connect();
   return {
     publish: async (change) => {
-      await pool.query("SELECT pg_notify($1, $2)", [
+      const sent = (listening && client ? client : pool).query("SELECT pg_notify($1, $2)", [
         CHANNEL,
         JSON.stringify({ ...change, origin }),
       ]);
+      sending.add(sent);
+      try {
+        await sent;
+      } finally {
+        sending.delete(sent);
+      }
     },
     subscribe: (listener) => void listeners.push(listener),
     get listening() {
@@ -111,6 +120,7 @@ export async function listenOnServer(
       closed = true;
       listening = false;
       clearTimeout(retry);
+      await Promise.allSettled(sending);
       const open = client;
       client = null;
       await open?.end().catch(() => undefined);
