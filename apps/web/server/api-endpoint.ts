@@ -11,15 +11,19 @@ import type { createAppLoadContext } from "./load-context.ts";
 export function apiEndpoint(
   context: Pick<Awaited<ReturnType<typeof createAppLoadContext>>, "api" | "sessionOf">,
 ): RequestHandler {
-  const handle = createApiHttpHandler(context.api, async (incoming) => {
-    const request = incoming as Request;
-    const session = await context.sessionOf(request.headers.cookie ?? null);
-    return {
-      sessionHostId: session?.hostId ?? null,
-      sessionId: session?.id ?? null,
-      authorization: request.headers.authorization ?? null,
-      clientIp: request.ip ?? null,
-    };
-  });
+  const handle = createApiHttpHandler(
+    context.api,
+    async (incoming) => {
+      const request = incoming as Request;
+      const session = await context.sessionOf(request.headers.cookie ?? null);
+      return {
+        sessionHostId: session?.hostId ?? null,
+        sessionId: session?.id ?? null,
+        authorization: request.headers.authorization ?? null,
+        clientIp: request.ip ?? null,
+      };
+    },
+    async (incoming) => (incoming as Request).ip ?? null,
+  );
   return (request, response) => void handle(request, response);
 }

@@ -38,6 +38,9 @@ export function createHttpApp(options: {
 }) {
   const app = express();
   app.disable("x-powered-by");
+  // Nothing reads `req.query` (Remix and tRPC read the URL itself); parsing every query string
+  // with qs (a slots view's input is JSON) was a measurable share of a warm slots view.
+  app.set("query parser", false);
   app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
   app.use(securityHeaders(options));
   app.use(requireSameOrigin(options.appUrl));

@@ -42,6 +42,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   );
   const api = createApiDeps({
     db: database.prisma,
+    hostChanges: database.hostChanges,
     google,
     mailer: mail.mailer,
     appUrl: config.appUrl,

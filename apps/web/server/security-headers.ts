@@ -6,6 +6,25 @@ import helmet from "helmet";
 /** The nonce this response's own scripts carry; Remix reads it from the load context. */
 export const cspNonce = (response: Response): string => response.locals["cspNonce"] as string;
 
+const NONCE_BYTES = 16;
+
+/**
+ * 128-bit nonces, each from random bytes never used before, drawn 4 KiB at a time: one draw per
+ * 256 responses rather than one each (a draw per response was a measurable share of a warm
+ * slots view).
+ */
+function nonces(poolBytes = 4096) {
+  let pool = Buffer.alloc(0);
+  let used = 0;
+  return () => {
+    if (used + NONCE_BYTES > pool.length) {
+      pool = randomBytes(poolBytes);
+      used = 0;
+    }
+    return pool.toString("base64", used, (used += NONCE_BYTES));
+  };
+}
+
 /**
  * Headers on every response. The Content-Security-Policy lets scripts run only from this origin or
  * carrying this response's nonce, so injected markup cannot run code. It is sent by the production
@@ -20,8 +39,9 @@ export function securityHeaders(options: {
   googleAuthorizationOrigin: string;
 }): RequestHandler[] {
   const { isProduction, appUrl, googleAuthorizationOrigin } = options;
+  const nextNonce = nonces();
   const nonce: RequestHandler = (_request, response, next) => {
-    response.locals["cspNonce"] = randomBytes(16).toString("base64");
+    response.locals["cspNonce"] = nextNonce();
     next();
   };
   const headers = helmet({

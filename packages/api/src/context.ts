@@ -14,7 +14,14 @@ export interface RequestAuth {
   clientIp?: string | null;
 }
 
-export type Context = ApiDeps & { auth: RequestAuth };
+export type Context = ApiDeps & {
+  auth: RequestAuth;
+  /**
+   * Set by the HTTP handler, which answers a repeat slots view from the answers kept: only its
+   * answers are worth keeping (an in-process caller, like the booking page, asks from "now").
+   */
+  overHttp?: boolean;
+};
 
 export function createContext(deps: ApiDeps, auth: RequestAuth = {}): Context {
   return { ...deps, auth };

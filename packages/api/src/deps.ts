@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@timetap/db";
+import { inProcessHostChanges, type HostChanges, type PrismaClient } from "@timetap/db";
 import type { Mailer } from "@timetap/email";
 import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./lib/clock.ts";
@@ -6,6 +6,8 @@ import type { Logger } from "./lib/logger.ts";
 import { createMetrics, type Metrics } from "./lib/metrics.ts";
 import type { RateLimits } from "./lib/rate-limits.ts";
 import { BusyTimesCache } from "./availability/busy-times-cache.ts";
+import { listenForHostChanges } from "./availability/host-changed.ts";
+import { SlotsAnswers } from "./availability/slots-answers.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
@@ -68,21 +70,32 @@ export interface ApiDeps {
   /** Abuse limits: the composition root picks their store (memory, or the server database). */
   limits: RateLimits;
   busyTimes: BusyTimesCache;
+  /** `availability.slots` answers as sent, until they expire or their host changes. */
+  slotsAnswers: SlotsAnswers;
+  /** How web processes sharing the database tell each other of host changes (host-changed.ts). */
+  hostChanges: HostChanges;
   settings: ApiSettings;
   /** Prometheus metrics; the composition root builds them first when Google reports to them. */
   metrics: Metrics;
 }
 
+/** `hostChanges`: the database's (Db.hostChanges); by default this process is the only one. */
 export function createApiDeps(
-  parts: Omit<ApiDeps, "busyTimes" | "settings" | "metrics"> & {
+  parts: Omit<ApiDeps, "busyTimes" | "slotsAnswers" | "hostChanges" | "settings" | "metrics"> & {
+    hostChanges?: HostChanges;
     settings?: Partial<ApiSettings>;
     metrics?: Metrics;
   },
 ): ApiDeps {
-  return {
+  const hostChanges = parts.hostChanges ?? inProcessHostChanges();
+  const deps: ApiDeps = {
     ...parts,
     metrics: parts.metrics ?? createMetrics(parts),
     busyTimes: new BusyTimesCache(BUSY_TIMES_TTL_MS, parts.clock),
+    slotsAnswers: new SlotsAnswers(parts.clock, () => hostChanges.listening),
+    hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
   };
+  listenForHostChanges(deps);
+  return deps;
 }

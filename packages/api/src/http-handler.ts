@@ -4,6 +4,7 @@ import {
   nodeHTTPRequestHandler,
   type NodeHTTPHandlerOptions,
 } from "@trpc/server/adapters/node-http";
+import { rememberedSlots } from "./cached-slots-http.ts";
 import { createContext, type ApiDeps, type RequestAuth } from "./context.ts";
 import { RateLimitedError } from "./lib/service-errors.ts";
 import { appRouter, type AppRouter } from "./root.ts";
@@ -15,11 +16,14 @@ export const MAX_BATCH_SIZE = 10;
  * Serves the tRPC API with tRPC's Node adapter, straight from the HTTP server: mounted under its
  * endpoint, so `request.url` is the procedure and its input ("/booking.create",
  * "/availability.slots?input=…"), as Express's `app.use("/api/trpc", …)` passes it on. `authOf`
- * says who is calling (session cookie or API key) and from where.
+ * says who is calling (session cookie or API key) and from where; `clientIpOf`, when given, just
+ * from where, for a slots view answered from the answers kept (cached-slots-http.ts).
  */
 export function createApiHttpHandler(
   deps: ApiDeps,
   authOf: (request: IncomingMessage) => Promise<RequestAuth>,
+  clientIpOf: (request: IncomingMessage) => Promise<string | null> = async (request) =>
+    (await authOf(request)).clientIp ?? null,
 ) {
   const options: Omit<
     NodeHTTPHandlerOptions<AppRouter, IncomingMessage, ServerResponse>,
@@ -27,7 +31,10 @@ export function createApiHttpHandler(
   > = {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async ({ req }) => createContext(deps, await authOf(req)),
+    createContext: async ({ req }) => ({
+      ...createContext(deps, await authOf(req)),
+      overHttp: true,
+    }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         deps.logger.error("api_internal_error", { path, message: error.message });
@@ -39,8 +46,11 @@ export function createApiHttpHandler(
       return limited ? { headers: { "retry-after": String(limited.retryAfterSeconds) } } : {};
     },
   };
-  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? "/", "http://api").pathname.slice(1);
+  const serveRememberedSlots = rememberedSlots(deps, clientIpOf);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://api");
+    const path = url.pathname.slice(1);
+    if (path === "availability.slots" && (await serveRememberedSlots(req, res, url))) return;
     return nodeHTTPRequestHandler({ ...options, req, res, path }).catch(
       internal_exceptionHandler({ ...options, req, res, path }),
     );

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { EmbeddedLocation } from "./embedded.ts";
 import { DatabaseUnavailableError } from "./errors.ts";
+import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-changes.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
@@ -11,6 +12,8 @@ export type DbOptions = { databaseUrl: string } | { embedded?: EmbeddedLocation 
 export interface Db {
   prisma: PrismaClient;
   kind: "embedded" | "server";
+  /** How this process hears of, and tells, changes to hosts made by other processes. */
+  hostChanges: HostChanges;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   return {
     prisma,
     kind: "embedded",
+    hostChanges: inProcessHostChanges(),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
@@ -83,12 +87,15 @@ async function openServer(databaseUrl: string): Promise<Db> {
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
     kind: "server",
+    hostChanges,
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+      await hostChanges.close();
     },
   };
 }

@@ -6,6 +6,12 @@ export {
   isUniqueViolation,
   postgresErrorCode,
 } from "./errors.ts";
+export {
+  inProcessHostChanges,
+  type HostChange,
+  type HostChangeListener,
+  type HostChanges,
+} from "./host-changes.ts";
 export { unappliedMigrations } from "./migration-status.ts";
 export { seedDemo, DEMO_HOST } from "./seed.ts";
 export { defaultDataDir } from "./paths.ts";

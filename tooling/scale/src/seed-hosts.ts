@@ -24,6 +24,7 @@ export async function seedHosts(
   const db = await createDb({ databaseUrl });
   const deps = createApiDeps({
     db: db.prisma,
+    hostChanges: db.hostChanges,
     google: createGoogle({
       clientId: "timetap-scale",
       clientSecret: "timetap-scale-secret",

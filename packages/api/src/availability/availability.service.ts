@@ -13,21 +13,35 @@ import {
 } from "./bookable.ts";
 import { googleBusyTimes } from "./busy-times.ts";
 import { withoutOwnTime } from "./own-time.ts";
+import { queryResponseBody } from "../lib/wire-format.ts";
+import { answerValidUntil } from "./slots-answer-expiry.ts";
+import { slotsAnswerKey, type SlotQuestion } from "./slots-answers.ts";
 
 type AvailabilityDeps = Pick<
   Context,
-  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "auth" | "limits"
+  | "db"
+  | "google"
+  | "tokens"
+  | "logger"
+  | "busyTimes"
+  | "settings"
+  | "clock"
+  | "auth"
+  | "limits"
+  | "slotsAnswers"
+  | "hostChanges"
+  | "overHttp"
 >;
 
 /**
  * Free slots of a package on offer. While a booking is being moved (`reschedule`, for whoever may
  * move it), the time it holds now does not count as busy, and its package may be one the host no
- * longer offers: the customer holds a session of it.
+ * longer offers: the customer holds a session of it. Any other answer sent over HTTP is kept as
+ * the bytes sent (slots-answers.ts) while it holds, for the next view of the same question.
  */
-export async function getAvailableSlots(
-  deps: AvailabilityDeps,
-  { hostSlug, packageId, reschedule, ...range }: SlotQuery,
-) {
+export async function getAvailableSlots(deps: AvailabilityDeps, query: SlotQuery) {
+  const { hostSlug, packageId, reschedule, ...range } = query;
+  if (!reschedule && deps.overHttp) return rememberedSlots(deps, { hostSlug, packageId, ...range });
   const moving = reschedule ? await movingBooking(deps, reschedule) : null;
   const bookable = await loadBookable(deps, hostSlug, packageId, {
     held: moving?.packageId === packageId,
@@ -57,6 +71,19 @@ export async function freeSlots(
   const busy = withoutOwnTime(google.busy, moved);
   const slots = offeredSlots(bookable, { from, to, now, busy, bookings });
   return { slots, calendarDegraded: google.degraded };
+}
+
+async function rememberedSlots(deps: AvailabilityDeps, question: SlotQuestion) {
+  const version = deps.slotsAnswers.version();
+  const now = deps.clock.now();
+  const bookable = await loadBookable(deps, question.hostSlug, question.packageId);
+  const answer = await freeSlots(deps, bookable, question);
+  deps.slotsAnswers.remember(slotsAnswerKey(question), () => queryResponseBody(answer), {
+    hostId: bookable.host.id,
+    version,
+    validUntil: answerValidUntil(deps, bookable, { now, range: question, answer }),
+  });
+  return answer;
 }
 
 /** The confirmed booking being moved, when the caller may move it. */

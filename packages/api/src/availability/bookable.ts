@@ -5,6 +5,7 @@ import { atAddress } from "../hosts/host-profile.service.ts";
 import { bookedSessionsNear } from "./booked-sessions.ts";
 import { effectiveLimits, horizonEnd } from "./booking-limits.ts";
 import { googleBusyTimes } from "./busy-times.ts";
+import type { HostChangeDeps } from "./host-changed.ts";
 import { overridesByDate } from "./date-overrides.ts";
 import {
   BeyondHorizonError,
@@ -126,7 +127,7 @@ export interface OfferedSlot {
  * its deadline, which nobody should wait for in the queue of the host's bookings.
  */
 export async function requireOfferedSlot(
-  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger" | "busyTimes" | "settings">,
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "settings"> & HostChangeDeps,
   bookable: Bookable,
   startTime: Date,
   moved: MovingBooking | null = null,

@@ -1,7 +1,7 @@
 import type { BusyTime } from "@timetap/google";
 import { LRUCache } from "lru-cache";
-import type { ApiDeps } from "../deps.ts";
 import type { Clock } from "../lib/clock.ts";
+import { hostChanged, type HostChangeDeps } from "./host-changed.ts";
 import type { Interval } from "./slot-generation.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -41,6 +41,9 @@ export class BusyTimesCache {
       max: maxHosts,
       ttl: ttlMs,
       perf: { now: () => clock.now().getTime() },
+      // Read the clock at every check: lru-cache would otherwise reuse one reading for a
+      // millisecond of real time, across a pinned clock being moved.
+      ttlResolution: 0,
     });
   }
 
@@ -80,6 +83,18 @@ export class BusyTimesCache {
     this.#hosts.delete(hostId);
     this.#inFlight.delete(hostId);
   }
+
+  /** Changes may have gone unheard (host-changed.ts): forget every host's times. */
+  clear(): void {
+    this.#hosts.clear();
+    this.#inFlight.clear();
+  }
+
+  /** When the host's cached times run out (asked again after), or null when none are held. */
+  validUntil(hostId: string, now: Date): Date | null {
+    const left = this.#hosts.getRemainingTTL(hostId);
+    return left > 0 && Number.isFinite(left) ? new Date(now.getTime() + left) : null;
+  }
 }
 
 function within(busy: BusyTime[], window: Interval): BusyTime[] {
@@ -87,9 +102,10 @@ function within(busy: BusyTime[], window: Interval): BusyTime[] {
 }
 
 /**
- * After a booking change or a calendar (re)connection or disconnection: the host's calendar has
- * changed, so its next view asks Google again.
+ * After a calendar (re)connection or disconnection, a change of its calendars of choice, or Google
+ * saying it changed: the host's calendar has changed, so its next view, in every web process,
+ * asks Google again (host-changed.ts).
  */
-export function invalidateBusyTimes(deps: Pick<ApiDeps, "busyTimes">, hostId: string): void {
-  deps.busyTimes.drop(hostId);
+export function invalidateBusyTimes(deps: HostChangeDeps, hostId: string): void {
+  hostChanged(deps, hostId, "calendar");
 }

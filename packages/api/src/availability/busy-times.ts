@@ -1,3 +1,4 @@
+import type { HostChangeDeps } from "./host-changed.ts";
 import type { BusyTime } from "@timetap/google";
 import { GoogleApiError } from "@timetap/google";
 import type { Host } from "@timetap/db";
@@ -8,7 +9,7 @@ import { withinDeadline } from "../lib/deadline.ts";
 import type { Interval } from "./slot-generation.ts";
 
 type HostCalendar = Pick<Host, "id" | "calendarStatus" | "googleRefreshToken" | "busyCalendarIds">;
-type BusyDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings">;
+type BusyDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "settings"> & HostChangeDeps;
 
 /** One freeBusy call: the host's busy times over `span`, as Google has them now. */
 const fetchBusyTimes =

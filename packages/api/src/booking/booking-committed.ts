@@ -1,10 +1,10 @@
 import type { ApiDeps } from "../deps.ts";
-import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import { hostChanged } from "../availability/host-changed.ts";
 import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
- * What follows every committed change to a booking (made, cancelled, moved): the host's cached
- * busy times are stale once time is freed, the change is logged, and its calendar sync row, when it can go to
+ * What follows every committed change to a booking (made, cancelled, moved): every web process
+ * drops the host's slots answers, and its cached busy times once time is freed; the change is logged, and its calendar sync row, when it can go to
  * Google now, is tried at once within the deadline.
  */
 export async function afterBookingCommitted(
@@ -25,7 +25,7 @@ export async function afterBookingCommitted(
 ): Promise<void> {
   // A new booking's event lies where the booking itself already blocks the time, so the host's
   // cached busy times still hold; a cancelled or moved booking frees time its event held.
-  if (change.event !== "booking_created") invalidateBusyTimes(deps, change.hostId);
+  hostChanged(deps, change.hostId, change.event === "booking_created" ? "bookings" : "calendar");
   deps.logger.info(change.event, {
     bookingId: change.bookingId,
     hostId: change.hostId,

@@ -1,3 +1,4 @@
+import type { HostChangeDeps } from "../availability/host-changed.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@timetap/db";
 import { GoogleApiError } from "@timetap/google";
@@ -9,7 +10,8 @@ import { newChannelToken } from "./channel-token.ts";
 type ChannelDeps = Pick<
   ApiDeps,
   "db" | "google" | "tokens" | "clock" | "logger" | "appUrl" | "settings"
->;
+> &
+  HostChangeDeps;
 
 /** Where Google POSTs notifications: a route of the web server, at APP_URL. */
 export const calendarWebhookPath = "/webhooks/google/calendar";

@@ -1,4 +1,5 @@
 import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
+import type { HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { channelTokenMatches } from "./channel-token.ts";
 import { reconcileCalendar } from "./reconcile-events.ts";
@@ -18,7 +19,7 @@ export interface CalendarNotification {
  * stopped) is `unknown` and changes nothing.
  */
 export async function receiveCalendarNotification(
-  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "busyTimes" | "logger">,
+  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "clock"> & HostChangeDeps,
   notification: CalendarNotification,
 ): Promise<"accepted" | "unknown"> {
   const { channelId, token, resourceId, resourceState } = notification;

@@ -1,3 +1,4 @@
+import type { HostChangeDeps } from "../availability/host-changed.ts";
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
@@ -12,7 +13,8 @@ import { decideAfterFailure, isRateLimited, type SyncFailureKind } from "./sync-
 type SyncDeps = Pick<
   ApiDeps,
   "db" | "google" | "tokens" | "clock" | "logger" | "settings" | "mailer"
->;
+> &
+  HostChangeDeps;
 
 /** `lease_lost`: the attempt outlived its lease and another took the row over; its outcome stands. */
 export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed" | "lease_lost";

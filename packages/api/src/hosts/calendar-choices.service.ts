@@ -10,7 +10,16 @@ import { calendarSyncState, markNeedsReauth } from "./host-calendar.ts";
 
 type Deps = Pick<
   ApiDeps,
-  "db" | "google" | "tokens" | "logger" | "busyTimes" | "settings" | "clock" | "appUrl"
+  | "db"
+  | "google"
+  | "tokens"
+  | "logger"
+  | "busyTimes"
+  | "slotsAnswers"
+  | "hostChanges"
+  | "settings"
+  | "clock"
+  | "appUrl"
 >;
 
 /**

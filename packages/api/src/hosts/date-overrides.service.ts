@@ -1,11 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { isExclusionViolation } from "@timetap/db";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { DateOverrideConflictError, NotFoundError, PastDateError } from "../lib/service-errors.ts";
 import { calendarDateKey } from "../lib/wall-time.ts";
 import type { DateHours, DaysOff } from "./date-override.inputs.ts";
 
-type OverrideDeps = Pick<ApiDeps, "db" | "clock" | "logger">;
+type OverrideDeps = Pick<ApiDeps, "db" | "clock"> & HostChangeDeps;
 
 const asDate = (date: string) => new Date(calendarDateKey(date));
 const asCalendarDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -58,6 +59,7 @@ export async function addDaysOff(deps: OverrideDeps, hostId: string, daysOff: Da
       },
     }),
   );
+  hostChanged(deps, hostId, "settings");
   deps.logger.info("days_off_added", { hostId, from: daysOff.from, to: daysOff.to });
   return { id: created.id };
 }
@@ -82,6 +84,7 @@ export async function setDateHours(deps: OverrideDeps, hostId: string, hours: Da
       }),
     ]),
   );
+  hostChanged(deps, hostId, "settings");
   deps.logger.info("date_hours_set", {
     hostId,
     date: hours.date,
@@ -91,13 +94,14 @@ export async function setDateHours(deps: OverrideDeps, hostId: string, hours: Da
 }
 
 export async function removeDateOverride(
-  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  deps: Pick<ApiDeps, "db"> & HostChangeDeps,
   hostId: string,
   id: string,
 ) {
-  const { count } = await db.dateOverride.deleteMany({ where: { id, hostId } });
+  const { count } = await deps.db.dateOverride.deleteMany({ where: { id, hostId } });
   if (count === 0) throw new NotFoundError("These days off or special hours no longer exist.");
-  logger.info("date_override_removed", { hostId });
+  hostChanged(deps, hostId, "settings");
+  deps.logger.info("date_override_removed", { hostId });
 }
 
 /** The database's exclusion constraint is what keeps one override per date, even under races. */

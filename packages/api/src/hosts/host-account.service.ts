@@ -1,10 +1,11 @@
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { UnverifiedEmailError } from "../lib/service-errors.ts";
 import { hostForGoogleAccount } from "./google-identity.ts";
 import { connectCalendar, markCalendarNotGranted } from "./host-calendar.ts";
 import { updateProfile, type Profile } from "./host-profile.service.ts";
 
-type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "clock" | "busyTimes">;
+type AccountDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock"> & HostChangeDeps;
 
 /**
  * Finishes "Sign in with Google": exchanges the code (with the PKCE verifier when the sign-in
@@ -38,7 +39,7 @@ export async function signInWithGoogle(deps: AccountDeps, code: string, codeVeri
  * 30-minute intro call), so the page they just chose is bookable at once.
  */
 export async function completeOnboarding(
-  deps: Pick<ApiDeps, "db" | "logger">,
+  deps: Pick<ApiDeps, "db"> & HostChangeDeps,
   hostId: string,
   profile: Profile,
 ) {
@@ -65,5 +66,7 @@ export async function completeOnboarding(
       },
     });
   }
+  // The default hours came after the profile's own change.
+  hostChanged(deps, hostId, "settings");
   return host;
 }

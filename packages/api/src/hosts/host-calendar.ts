@@ -1,6 +1,7 @@
 import type { Host } from "@timetap/db";
 import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import { resetChannels, stopChannels } from "../calendar-push/calendar-channels.ts";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 
@@ -28,7 +29,7 @@ export function calendarSyncState(
  * as they were read without this calendar. Returns how many waiting syncs were resumed.
  */
 export async function connectCalendar(
-  deps: Pick<ApiDeps, "db" | "tokens" | "clock" | "busyTimes">,
+  deps: Pick<ApiDeps, "db" | "tokens" | "clock"> & HostChangeDeps,
   hostId: string,
   refreshToken: string,
 ): Promise<number> {
@@ -66,11 +67,16 @@ export async function markCalendarNotGranted(
 }
 
 /** Google no longer accepts the host's grant: stop using it until the host reconnects. */
-export async function markNeedsReauth({ db }: Pick<ApiDeps, "db">, hostId: string): Promise<void> {
-  await db.host.updateMany({
+export async function markNeedsReauth(
+  deps: Pick<ApiDeps, "db"> & HostChangeDeps,
+  hostId: string,
+): Promise<void> {
+  const { count } = await deps.db.host.updateMany({
     where: { id: hostId, calendarStatus: "connected" },
     data: { calendarStatus: "needs_reauth" },
   });
+  // Its answers no longer know its busy times: they now say so (`calendarDegraded`).
+  if (count > 0) hostChanged(deps, hostId, "calendar");
 }
 
 /**
@@ -78,7 +84,7 @@ export async function markNeedsReauth({ db }: Pick<ApiDeps, "db">, hostId: strin
  * Google already dropped must not keep the host connected here.
  */
 export async function disconnectCalendar(
-  deps: Pick<ApiDeps, "db" | "google" | "tokens" | "logger" | "busyTimes">,
+  deps: Pick<ApiDeps, "db" | "google" | "tokens"> & HostChangeDeps,
   hostId: string,
 ) {
   const { db, google, tokens, logger } = deps;

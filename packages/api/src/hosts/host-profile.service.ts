@@ -1,4 +1,5 @@
 import { isUniqueViolation, type Prisma } from "@timetap/db";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { SlugTakenError } from "../lib/service-errors.ts";
 
@@ -19,10 +20,11 @@ export interface Profile {
  * and date overrides are wall times and dates, so they now read in the new zone.
  */
 export async function updateProfile(
-  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  deps: Pick<ApiDeps, "db"> & HostChangeDeps,
   hostId: string,
   profile: Profile,
 ) {
+  const { db, logger } = deps;
   const taken = new SlugTakenError(`The address /${profile.slug} is taken. Please pick another.`);
   try {
     const host = await db.$transaction(async (tx) => {
@@ -42,6 +44,7 @@ export async function updateProfile(
         });
       return after;
     });
+    hostChanged(deps, hostId, "settings");
     logger.info("host_profile_updated", { hostId });
     return host;
   } catch (error) {

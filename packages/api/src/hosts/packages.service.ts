@@ -1,4 +1,5 @@
 import { packageLimitsSelect } from "../availability/booking-limits.ts";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError, PackageOrderError } from "../lib/service-errors.ts";
 import { publicPackageSelect } from "./catalog.service.ts";
@@ -57,15 +58,17 @@ export async function createPackage({ db, logger }: Deps, hostId: string, fields
  * length applies to new bookings only.
  */
 export async function updatePackage(
-  { db, logger }: Deps,
+  deps: Deps & HostChangeDeps,
   hostId: string,
   { packageId, ...fields }: PackageFields & { packageId: string },
 ) {
+  const { db, logger } = deps;
   const { count } = await db.sessionPackage.updateMany({
     where: { id: packageId, hostId, archivedAt: null },
     data: toColumns(fields),
   });
   if (count === 0) throw new NotFoundError("This package was not found.");
+  hostChanged(deps, hostId, "settings");
   logger.info("package_updated", { hostId, packageId });
   return db.sessionPackage.findUniqueOrThrow({ where: { id: packageId }, select: packageSelect });
 }
@@ -89,15 +92,17 @@ export async function reorderPackages({ db, logger }: Deps, hostId: string, pack
 
 /** Takes a package off the host's page and list; its bookings stay as they are. */
 export async function archivePackage(
-  { db, logger, clock }: Deps & Pick<ApiDeps, "clock">,
+  deps: Deps & Pick<ApiDeps, "clock"> & HostChangeDeps,
   hostId: string,
   packageId: string,
 ) {
+  const { db, logger, clock } = deps;
   const { count } = await db.sessionPackage.updateMany({
     where: { id: packageId, hostId, archivedAt: null },
     data: { archivedAt: clock.now() },
   });
   if (count === 0) throw new NotFoundError("This package was not found.");
+  hostChanged(deps, hostId, "settings");
   logger.info("package_archived", { hostId, packageId });
   return listPackages({ db }, hostId);
 }

@@ -1,3 +1,4 @@
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import type { WeeklyHours } from "./host.inputs.ts";
 
@@ -23,10 +24,11 @@ export async function getWeeklyHours({ db }: Pick<ApiDeps, "db">, hostId: string
  * old hours and half of the new. Bookings already made keep their times.
  */
 export async function updateWeeklyHours(
-  { db, logger }: Pick<ApiDeps, "db" | "logger">,
+  deps: Pick<ApiDeps, "db"> & HostChangeDeps,
   hostId: string,
   hours: WeeklyHours,
 ) {
+  const { db, logger } = deps;
   await db.$transaction([
     db.availabilityRule.deleteMany({ where: { hostId } }),
     db.availabilityRule.createMany({ data: hours.rules.map((rule) => ({ ...rule, hostId })) }),
@@ -35,6 +37,7 @@ export async function updateWeeklyHours(
       data: { minimumNoticeMinutes: hours.minimumNoticeMinutes },
     }),
   ]);
+  hostChanged(deps, hostId, "settings");
   logger.info("weekly_hours_updated", { hostId, rules: hours.rules.length });
   return getWeeklyHours({ db }, hostId);
 }

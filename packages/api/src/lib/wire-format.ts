@@ -68,3 +68,8 @@ export const wireTransformer = {
   input: superjson,
   output: { serialize: serializeForWire, deserialize: superjson.deserialize },
 };
+
+/** The body tRPC's HTTP adapter writes for one query (not batched) answering `value`. */
+export function queryResponseBody(value: unknown): string {
+  return JSON.stringify({ result: { data: serializeForWire(value) } });
+}

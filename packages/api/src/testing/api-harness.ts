@@ -66,6 +66,7 @@ export async function createApiHarness(
   );
   const deps = createApiDeps({
     db: database.prisma,
+    hostChanges: database.hostChanges,
     limits,
     google,
     mailer,
@@ -79,6 +80,8 @@ export async function createApiHarness(
   return {
     deps,
     db: database.prisma,
+    /** The database's URL on a PostgreSQL server (TEST_DATABASE_URL), for other processes. */
+    databaseUrl: database.url,
     emulator,
     catcher,
     tokens,
