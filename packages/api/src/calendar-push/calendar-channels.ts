@@ -6,6 +6,7 @@ import type { ApiDeps } from "../deps.ts";
 import { busyCalendarIdsOf, sessionCalendarIdOf } from "../hosts/chosen-calendars.ts";
 import { markNeedsReauth } from "../hosts/host-calendar.ts";
 import { newChannelToken } from "./channel-token.ts";
+import { reconcileCalendar } from "./reconcile-events.ts";
 
 type ChannelDeps = Pick<
   ApiDeps,
@@ -162,6 +163,15 @@ async function openChannel(deps: ChannelDeps, row: ChannelRow) {
     if (saved.count === 0) await stopQuietly(deps, refreshToken, { ...row, ...opened });
     await stopQuietly(deps, refreshToken, row);
     logger.info("calendar_channel_opened", { hostId: row.hostId, renewed: row.channelId !== null });
+    // A first channel's starting point is listed here, not left to its `sync` notification:
+    // Google may send that before the row above is saved, and then it is refused as unknown.
+    if (saved.count === 1 && row.syncToken === null)
+      await reconcileCalendar(deps, row).catch((error: unknown) =>
+        logger.warn("calendar_reconcile_failed", {
+          hostId: row.hostId,
+          message: (error as Error).message,
+        }),
+      );
     return opened;
   } catch (error) {
     const failure = error instanceof GoogleApiError ? error : undefined;
