@@ -1,8 +1,12 @@
-import type { CalendarChannel } from "@timetap/db";
+import type { CalendarChannel, Prisma } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError, type EventChange } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
 
 type ReconcileDeps = Pick<ApiDeps, "db" | "google" | "tokens" | "clock" | "logger">;
+type CompareDeps = Pick<ApiDeps, "logger"> & { db: Prisma.TransactionClient };
+
+/** How often one look lists again after losing to overlapping looks; later ones carry the news. */
+const MAX_LOOKS = 5;
 
 /** Calendar work of TimeTap's own still to reach Google: the event is not expected to match yet. */
 export const inFlight = ["pending", "failed", "parked"] as const;
@@ -30,6 +34,12 @@ function issueOf(change: EventChange, booking: { startTime: Date; endTime: Date 
  * Lists what changed on a watched calendar since the last look (Google's sync token) and flags
  * the confirmed bookings whose event the host deleted or moved there (the first look: every
  * event from now on). Nothing else changes: the host decides on the dashboard.
+ *
+ * Looks at one calendar can overlap (a notification per change, the schedule, a first channel),
+ * and an older listing compared after a newer one would undo its flags. So the new sync token is
+ * saved only over the one this look started from, in the transaction that writes the flags; a
+ * look that lost lists again from the token now saved. Google is never called inside the
+ * transaction.
  */
 export async function reconcileCalendar(
   deps: ReconcileDeps,
@@ -40,20 +50,32 @@ export async function reconcileCalendar(
   const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   const list = (from: Parameters<ApiDeps["google"]["listEventChanges"]>[2]) =>
     deps.google.listEventChanges(refreshToken, channel.calendarId, from);
-  const fresh = { since: deps.clock.now() };
-  let listed;
-  try {
-    listed = await list(channel.syncToken ? { syncToken: channel.syncToken } : fresh);
-  } catch (error) {
-    if (!(error instanceof GoogleApiError && error.status === 410)) throw error;
-    listed = await list(fresh);
+  let since = channel.syncToken;
+  for (let look = 1; look <= MAX_LOOKS; look += 1) {
+    const fresh = { since: deps.clock.now() };
+    let listed;
+    try {
+      listed = await list(since ? { syncToken: since } : fresh);
+    } catch (error) {
+      if (!(error instanceof GoogleApiError && error.status === 410)) throw error;
+      listed = await list(fresh);
+    }
+    const { changes, nextSyncToken } = listed;
+    const flagged = await deps.db.$transaction(async (tx) => {
+      const saved = await tx.calendarChannel.updateMany({
+        where: { id: channel.id, syncToken: since },
+        data: { syncToken: nextSyncToken },
+      });
+      return saved.count === 1
+        ? compareWithBookings({ ...deps, db: tx }, channel.hostId, changes)
+        : null;
+    });
+    if (flagged !== null) return flagged;
+    const row = await deps.db.calendarChannel.findUnique({ where: { id: channel.id } });
+    if (!row) return 0;
+    since = row.syncToken;
   }
-  const flagged = await compareWithBookings(deps, channel.hostId, listed.changes);
-  await deps.db.calendarChannel.updateMany({
-    where: { id: channel.id },
-    data: { syncToken: listed.nextSyncToken },
-  });
-  return flagged;
+  return 0;
 }
 
 /**
@@ -62,7 +84,7 @@ export async function reconcileCalendar(
  * are flagged.
  */
 export async function compareWithBookings(
-  deps: ReconcileDeps,
+  deps: CompareDeps,
   hostId: string,
   changes: readonly EventChange[],
 ): Promise<number> {
@@ -75,7 +97,7 @@ export async function compareWithBookings(
 }
 
 async function reconcileBooking(
-  deps: ReconcileDeps,
+  deps: CompareDeps,
   hostId: string,
   change: EventChange & { bookingId: string },
 ): Promise<number> {
