@@ -61,6 +61,7 @@ export async function listenOnServer(
   let retry: NodeJS.Timeout | undefined;
   // A change told just before the database closes still goes out.
   const sending = new Set<Promise<unknown>>();
+  let lastSent: Promise<unknown> = Promise.resolve();
 
   const missed = () => listeners.forEach((listener) => listener.missed());
   const lose = (lost: pg.Client) => {
@@ -101,10 +102,14 @@ export async function listenOnServer(
   await connect();
   return {
     publish: async (change) => {
-      const sent = (listening && client ? client : pool).query("SELECT pg_notify($1, $2)", [
-        CHANNEL,
-        JSON.stringify({ ...change, origin }),
-      ]);
+      const notify = (on: pg.Client | pg.Pool) =>
+        on.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ ...change, origin })]);
+      const own = listening ? client : null;
+      // One query at a time on the listening connection: pg queues overlapping ones on a client,
+      // but deprecates that (gone in pg 9).
+      const sent = own
+        ? (lastSent = lastSent.catch(() => undefined).then(() => notify(own)))
+        : notify(pool);
       sending.add(sent);
       try {
         await sent;
