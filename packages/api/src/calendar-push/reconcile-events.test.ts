@@ -1,11 +1,13 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
 import { describe, expect, it } from "vitest";
+import type { ApiDeps } from "../deps.ts";
 import { bookingInput, liveDemoEvents, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
 import {
   minutesAfter as later,
   useWatchedCalendarHarness,
 } from "../testing/watched-calendar-harness.ts";
+import { reconcileCalendar } from "./reconcile-events.ts";
 
 const { harness, intro, webhook, asHost, rowOf: flagOf } = await useWatchedCalendarHarness();
 
@@ -64,6 +66,47 @@ describe("events the host changes in Google", () => {
     expect(await flagOf(booking.id)).toMatchObject({ calendarIssue: null });
     await expect(host.putEventBack({ bookingId: booking.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
+    });
+  });
+  it("keeps a newer look's flag when an older listing is compared after it", async () => {
+    const booking = await booked();
+    const channel = await harness.db.calendarChannel.findFirstOrThrow();
+    // An older look (here the first look, listing every event from now) whose answer from Google
+    // is held until a newer look has seen the host's move and flagged it.
+    let listedByOlder = false;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const google = harness.deps.google;
+    const slowGoogle: ApiDeps["google"] = {
+      ...google,
+      listEventChanges: async (...args) => {
+        const listed = await google.listEventChanges(...args);
+        if (!listedByOlder) {
+          listedByOlder = true;
+          await held;
+        }
+        return listed;
+      },
+    };
+    const older = reconcileCalendar(
+      { ...harness.deps, google: slowGoogle },
+      { ...channel, syncToken: null },
+    );
+    await expect.poll(() => listedByOlder).toBe(true);
+
+    harness.emulator.moveEvent(DEMO_HOST.email, eventIdForBooking(booking.id), {
+      start: later(MONDAY_TEN_BERLIN, 120),
+      end: later(MONDAY_TEN_BERLIN, 150),
+    });
+    await expect
+      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .toMatchObject({ calendarIssue: "moved" });
+
+    release();
+    await older;
+    expect(await flagOf(booking.id)).toMatchObject({
+      calendarIssue: "moved",
+      googleStartTime: later(MONDAY_TEN_BERLIN, 120),
     });
   });
 });
