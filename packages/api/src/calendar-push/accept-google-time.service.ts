@@ -36,10 +36,12 @@ export async function acceptGoogleTime(deps: ApiDeps, hostId: string, bookingId:
   const now = deps.clock.now();
   if (googleStartTime <= now) throw new GoogleTimeRefusedError(STARTED);
   const newTime = { start: googleStartTime, end: googleEndTime };
-  if (await isTaken(deps, booking, newTime)) throw new GoogleTimeRefusedError(TAKEN);
+  // Google is asked before the host's lock is taken, as for a booking (bookable.ts).
+  const busy = await busyAround(deps, booking, newTime);
 
   try {
     await withHostBookingLock(deps, hostId, async (tx) => {
+      if (await isTaken(tx, booking, newTime, busy)) throw new GoogleTimeRefusedError(TAKEN);
       await tx.booking.update({
         // Still the move the host is answering: a newer one in Google waits for its own answer.
         where: { id: booking.id, status: "CONFIRMED", calendarIssue: "moved", googleStartTime },
@@ -80,20 +82,33 @@ export async function acceptGoogleTime(deps: ApiDeps, hostId: string, bookingId:
 type Flagged = Prisma.BookingGetPayload<{ include: { host: true; package: true } }>;
 
 /**
- * Whether the new time, with the package's buffers, meets another confirmed session or a Google
- * busy time. Google reports merged busy blocks, so the event's own time is cut out of them (with
- * anything else the host keeps within that very time, as for a move: own-time.ts).
+ * The host's Google busy times reaching into the new time's buffers. Google reports merged busy
+ * blocks, so the event's own time is cut out of them (with anything else the host keeps within
+ * that very time, as for a move: own-time.ts).
  */
-async function isTaken(deps: ApiDeps, booking: Flagged, newTime: Interval) {
+async function busyAround(deps: ApiDeps, booking: Flagged, newTime: Interval) {
+  const reach = withBuffers({ host: booking.host, pkg: booking.package }, newTime);
+  const google = await googleBusyTimes(deps, booking.host, reach.start, reach.end);
+  return withoutOwnTime(google.busy, newTime);
+}
+
+/**
+ * Whether the new time, with the package's buffers, meets another confirmed session or one of
+ * the `busy` times. Asked inside the host's booking lock with its transaction, so no booking of
+ * the host can slip into the buffers between this check and the move.
+ */
+async function isTaken(
+  tx: Prisma.TransactionClient,
+  booking: Flagged,
+  newTime: Interval,
+  busy: Interval[],
+) {
   const { host } = booking;
   const limits = effectiveLimits(host, booking.package);
-  const bookings = await bookedSessionsNear(deps, host, {
+  const bookings = await bookedSessionsNear({ db: tx }, host, {
     from: newTime.start,
     to: newTime.end,
     except: booking.id,
   });
-  const reach = withBuffers({ host, pkg: booking.package }, newTime);
-  const google = await googleBusyTimes(deps, host, reach.start, reach.end);
-  const busy = withoutOwnTime(google.busy, newTime);
   return blockingIntervals({ limits, busy, bookings }).some((block) => overlaps(block, newTime));
 }
