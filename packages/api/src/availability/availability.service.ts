@@ -15,7 +15,7 @@ import { googleBusyTimes } from "./busy-times.ts";
 import { withoutOwnTime } from "./own-time.ts";
 import { queryResponseBody } from "../lib/wire-format.ts";
 import { answerValidUntil } from "./slots-answer-expiry.ts";
-import { slotsAnswerKey, type SlotQuestion } from "./slots-answers.ts";
+import { slotsAnswerKey } from "./slots-answers.ts";
 
 type AvailabilityDeps = Pick<
   Context,
@@ -41,13 +41,27 @@ type AvailabilityDeps = Pick<
  */
 export async function getAvailableSlots(deps: AvailabilityDeps, query: SlotQuery) {
   const { hostSlug, packageId, reschedule, ...range } = query;
-  if (!reschedule && deps.overHttp) return rememberedSlots(deps, { hostSlug, packageId, ...range });
+  // Read before the answer is computed: a change to the host meanwhile means it is not kept.
+  const version = deps.slotsAnswers.version();
+  const now = deps.clock.now();
   const moving = reschedule ? await movingBooking(deps, reschedule) : null;
   const bookable = await loadBookable(deps, hostSlug, packageId, {
     held: moving?.packageId === packageId,
   });
   if (moving && moving.hostId !== bookable.host.id) throw new NotFoundError("Booking not found.");
-  return freeSlots(deps, bookable, range, moving);
+  const answer = await freeSlots(deps, bookable, range, moving);
+  // Only an answer the same for every caller, and asked over HTTP, is asked again as it is.
+  if (!reschedule && deps.overHttp)
+    deps.slotsAnswers.remember(
+      slotsAnswerKey({ hostSlug, packageId, ...range }),
+      () => queryResponseBody(answer),
+      {
+        hostId: bookable.host.id,
+        version,
+        validUntil: answerValidUntil(deps, bookable, { now, range, answer }),
+      },
+    );
+  return answer;
 }
 
 /**
@@ -71,19 +85,6 @@ export async function freeSlots(
   const busy = withoutOwnTime(google.busy, moved);
   const slots = offeredSlots(bookable, { from, to, now, busy, bookings });
   return { slots, calendarDegraded: google.degraded };
-}
-
-async function rememberedSlots(deps: AvailabilityDeps, question: SlotQuestion) {
-  const version = deps.slotsAnswers.version();
-  const now = deps.clock.now();
-  const bookable = await loadBookable(deps, question.hostSlug, question.packageId);
-  const answer = await freeSlots(deps, bookable, question);
-  deps.slotsAnswers.remember(slotsAnswerKey(question), () => queryResponseBody(answer), {
-    hostId: bookable.host.id,
-    version,
-    validUntil: answerValidUntil(deps, bookable, { now, range: question, answer }),
-  });
-  return answer;
 }
 
 /** The confirmed booking being moved, when the caller may move it. */
