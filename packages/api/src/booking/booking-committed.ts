@@ -4,8 +4,9 @@ import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
  * What follows every committed change to a booking (made, cancelled, moved): every web process
- * drops the host's slots answers, and its cached busy times once time is freed; the change is logged, and its calendar sync row, when it can go to
- * Google now, is tried at once within the deadline.
+ * drops the host's slots answers, and its cached busy times once time is freed; the change is
+ * logged; and its calendar sync row, when it can go to Google now, is tried at once within the
+ * deadline.
  */
 export async function afterBookingCommitted(
   deps: ApiDeps,
@@ -14,7 +15,7 @@ export async function afterBookingCommitted(
     bookingId: string;
     hostId: string;
     details?: Record<string, unknown>;
-    /** `leaseToken` (until `lockedUntil`) when the row was written already leased to this request. */
+    /** `leaseToken` (until `lockedUntil`) when the row was written leased to this request. */
     sync: {
       id: string | undefined;
       state: string;
