@@ -1,7 +1,6 @@
 import type { BusyTime } from "@timetap/google";
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../lib/clock.ts";
-import { hostChanged, type HostChangeDeps } from "./host-changed.ts";
 import type { Interval } from "./slot-generation.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -99,13 +98,4 @@ export class BusyTimesCache {
 
 function within(busy: BusyTime[], window: Interval): BusyTime[] {
   return busy.filter((b) => b.start < window.end && window.start < b.end);
-}
-
-/**
- * After a calendar (re)connection or disconnection, a change of its calendars of choice, or Google
- * saying it changed: the host's calendar has changed, so its next view, in every web process,
- * asks Google again (host-changed.ts).
- */
-export function invalidateBusyTimes(deps: HostChangeDeps, hostId: string): void {
-  hostChanged(deps, hostId, "calendar");
 }

@@ -1,5 +1,4 @@
-import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
-import type { HostChangeDeps } from "../availability/host-changed.ts";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
 import { channelTokenMatches } from "./channel-token.ts";
 import { reconcileCalendar } from "./reconcile-events.ts";
@@ -36,7 +35,7 @@ export async function receiveCalendarNotification(
     return "unknown";
   }
   // `sync` only confirms a new channel; `exists` says something on the calendar changed.
-  if (resourceState === "exists") invalidateBusyTimes(deps, row.hostId);
+  if (resourceState === "exists") hostChanged(deps, row.hostId, "calendar");
   // Either way, see what changed to the sessions' events there; Google is not kept waiting.
   reconcileCalendar(deps, row).catch((error: unknown) =>
     deps.logger.warn("calendar_reconcile_failed", {

@@ -1,5 +1,5 @@
+import { hostChanged } from "../availability/host-changed.ts";
 import { GoogleApiError, type CalendarListEntry } from "@timetap/google";
-import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import { planChannels, renewDueChannels } from "../calendar-push/calendar-channels.ts";
 import type { ApiDeps } from "../deps.ts";
 import { withinDeadline } from "../lib/deadline.ts";
@@ -133,7 +133,7 @@ export async function updateCalendarChoices(
       sessionCalendarId: session.primary ? null : session.id,
     },
   });
-  invalidateBusyTimes(deps, hostId);
+  hostChanged(deps, hostId, "calendar");
   // Watch the chosen calendars from now on, not from the keeper's next round.
   await planChannels(deps, hostId);
   await renewDueChannels(deps, { hostId });

@@ -1,5 +1,4 @@
 import type { Host } from "@timetap/db";
-import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import { resetChannels, stopChannels } from "../calendar-push/calendar-channels.ts";
 import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import type { ApiDeps } from "../deps.ts";
@@ -47,7 +46,7 @@ export async function connectCalendar(
       data: { state: "pending", nextAttemptAt: clock.now() },
     }),
   ]);
-  invalidateBusyTimes(deps, hostId);
+  hostChanged(deps, hostId, "calendar");
   await resetChannels(deps, hostId);
   return resumed.count;
 }
@@ -99,7 +98,7 @@ export async function disconnectCalendar(
       logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
     }
   }
-  invalidateBusyTimes(deps, hostId);
+  hostChanged(deps, hostId, "calendar");
   return db.host.update({
     where: { id: hostId },
     data: { googleRefreshToken: null, calendarStatus: "disconnected" },

@@ -1,5 +1,5 @@
+import { hostChanged } from "../availability/host-changed.ts";
 import { DEMO_HOST, seedDemo } from "@timetap/db";
-import { invalidateBusyTimes } from "../availability/busy-times-cache.ts";
 import { connectCalendar } from "../hosts/host-calendar.ts";
 import { createApiHarness } from "./api-harness.ts";
 
@@ -25,7 +25,7 @@ export async function demoWithCalendar(harness: Harness, options: { connected?: 
       where: { id: host.id },
       data: { googleRefreshToken: null, calendarStatus: "disconnected" },
     });
-    invalidateBusyTimes(harness.deps, host.id);
+    hostChanged(harness.deps, host.id, "calendar");
   }
   const intro = await harness.db.sessionPackage.findFirstOrThrow({
     where: { hostId: host.id, durationMinutes: 30 },
