@@ -8,6 +8,8 @@ import type { RateLimits } from "./lib/rate-limits.ts";
 import { BusyTimesCache } from "./availability/busy-times-cache.ts";
 import { listenForHostChanges } from "./availability/host-changed.ts";
 import { SlotsAnswers } from "./availability/slots-answers.ts";
+import type { Bookable } from "./availability/bookable.ts";
+import { HostKeyedCache } from "./availability/host-keyed-cache.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
@@ -72,6 +74,8 @@ export interface ApiDeps {
   busyTimes: BusyTimesCache;
   /** `availability.slots` answers as sent, until they expire or their host changes. */
   slotsAnswers: SlotsAnswers;
+  /** Hosts' bookable settings (availability/bookable.ts), until they expire or their host changes. */
+  bookables: HostKeyedCache<Bookable>;
   /** How web processes sharing the database tell each other of host changes (host-changed.ts). */
   hostChanges: HostChanges;
   settings: ApiSettings;
@@ -81,7 +85,10 @@ export interface ApiDeps {
 
 /** `hostChanges`: the database's (Db.hostChanges); by default this process is the only one. */
 export function createApiDeps(
-  parts: Omit<ApiDeps, "busyTimes" | "slotsAnswers" | "hostChanges" | "settings" | "metrics"> & {
+  parts: Omit<
+    ApiDeps,
+    "busyTimes" | "slotsAnswers" | "bookables" | "hostChanges" | "settings" | "metrics"
+  > & {
     hostChanges?: HostChanges;
     settings?: Partial<ApiSettings>;
     metrics?: Metrics;
@@ -93,6 +100,7 @@ export function createApiDeps(
     metrics: parts.metrics ?? createMetrics(parts),
     busyTimes: new BusyTimesCache(BUSY_TIMES_TTL_MS, parts.clock),
     slotsAnswers: new SlotsAnswers(parts.clock, () => hostChanges.listening),
+    bookables: new HostKeyedCache(parts.clock, () => hostChanges.listening, { maxEntries: 10_000 }),
     hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
   };

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renewDueChannels } from "./calendar-push/calendar-channels.ts";
 import { connectCalendar } from "./hosts/host-calendar.ts";
+import { archivePackage } from "./hosts/packages.service.ts";
 import { createTokenCipher } from "./lib/token-crypto.ts";
 import { createApiHarness } from "./testing/api-harness.ts";
 import { apiProcesses } from "./testing/api-processes.ts";
@@ -98,5 +99,27 @@ describe("host changes across web processes", () => {
     await expect
       .poll(() => offeredBy(second), { timeout: 1_000, interval: 50 })
       .not.toContain(at(5).toISOString());
+  });
+  it("a package the host archives through one process is refused by the other's next booking", async ({
+    skip,
+  }) => {
+    skip(!onServer, skipReason);
+    const coaching = await harness.db.sessionPackage.findFirstOrThrow({
+      where: { host: { slug: "demo" }, durationMinutes: 60 },
+    });
+    const book = (startTime: Date) =>
+      fetch(`${second.api}/booking.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(
+          superjson.serialize(bookingInput(coaching.id, startTime, "cleo@example.com")),
+        ),
+      });
+    // The second process has read the package's settings for this booking and keeps them.
+    expect((await book(at(20))).status).toBe(200);
+    await archivePackage(harness.deps, coaching.hostId, coaching.id);
+    await expect
+      .poll(async () => (await book(at(22))).status, { timeout: 1_000, interval: 50 })
+      .toBe(404);
   });
 });

@@ -29,6 +29,7 @@ type AvailabilityDeps = Pick<
   | "auth"
   | "limits"
   | "slotsAnswers"
+  | "bookables"
   | "hostChanges"
   | "overHttp"
 >;
@@ -54,7 +55,7 @@ export async function getAvailableSlots(deps: AvailabilityDeps, query: SlotQuery
   if (!reschedule && deps.overHttp)
     deps.slotsAnswers.remember(
       slotsAnswerKey({ hostSlug, packageId, ...range }),
-      () => queryResponseBody(answer),
+      () => Buffer.from(queryResponseBody(answer)),
       {
         hostId: bookable.host.id,
         version,

@@ -17,6 +17,7 @@ import {
 import {
   generateSlots,
   isFullDay,
+  type BookedSession,
   type GenerateSlotsInput,
   type Interval,
 } from "./slot-generation.ts";
@@ -25,15 +26,46 @@ import { withoutOwnTime } from "./own-time.ts";
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
+ * How long this process uses a host's bookable settings (loadBookable) without reading them
+ * again. Every change made through TimeTap drops them at once in every web process
+ * (host-changed.ts); this bounds a change that is not told, such as the date overrides ending
+ * two days ago, which the read leaves out.
+ */
+export const BOOKABLE_TTL_MS = 60_000;
+
+/**
  * The host behind a booking page (at its address or one it moved from) and one of its packages on
  * offer (active, not archived), or NotFoundError. A booking already `held` may still move within
  * its package even once the host hides or archives it: the customer holds that session.
+ *
+ * Kept per process (`deps.bookables`) until the host changes: every booking and every slots view
+ * asks for them, and their read (the host with its hours, overrides and package) is the costliest
+ * Prisma query of a booking. The objects are shared between requests and never changed.
  */
 export async function loadBookable(
-  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  deps: Pick<ApiDeps, "db" | "clock" | "bookables">,
   hostSlug: string,
   packageId: string,
   { held = false }: { held?: boolean } = {},
+) {
+  const key = `${hostSlug} ${packageId} ${held}`;
+  const kept = deps.bookables.get(key);
+  if (kept) return kept;
+  const version = deps.bookables.version();
+  const bookable = await readBookable(deps, hostSlug, packageId, held);
+  deps.bookables.remember(key, () => bookable, {
+    hostId: bookable.host.id,
+    version,
+    validUntil: new Date(deps.clock.now().getTime() + BOOKABLE_TTL_MS),
+  });
+  return bookable;
+}
+
+async function readBookable(
+  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  hostSlug: string,
+  packageId: string,
+  held: boolean,
 ) {
   const host = await db.host.findFirst({
     where: atAddress(hostSlug),
@@ -58,7 +90,7 @@ export async function loadBookable(
   return { host, pkg };
 }
 
-export type Bookable = Awaited<ReturnType<typeof loadBookable>>;
+export type Bookable = Awaited<ReturnType<typeof readBookable>>;
 
 /**
  * The package's slots in [from, to): the host's weekly hours (or their days off and special hours
@@ -155,15 +187,25 @@ export async function requireOfferedSlot(
 export async function requireFreeSlot(
   { db }: { db: Prisma.TransactionClient },
   bookable: Bookable,
-  { slot, window, busy }: OfferedSlot,
+  offered: OfferedSlot,
   moved: MovingBooking | null = null,
 ): Promise<void> {
-  const { host, pkg } = bookable;
-  const bookings = await bookedSessionsNear({ db }, host, {
+  const { slot } = offered;
+  const bookings = await bookedSessionsNear({ db }, bookable.host, {
     from: slot.start,
     to: slot.end,
     except: moved?.id,
   });
+  requireFitAmong(bookable, offered, bookings);
+}
+
+/** requireFreeSlot's rule, given the host's bookings near the slot as read inside the lock. */
+export function requireFitAmong(
+  bookable: Bookable,
+  { slot, window, busy }: OfferedSlot,
+  bookings: BookedSession[],
+): void {
+  const { host, pkg } = bookable;
   if (isFullDay(slot.start, bookings, host.timeZone, effectiveLimits(host, pkg).dailyMaximum))
     throw new DayFullError();
   if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)

@@ -2,13 +2,15 @@ import type { ApiDeps } from "../deps.ts";
 
 /**
  * What changed about a host: its bookings (one made: its own row blocks the time, Google's busy
- * times still hold), its settings (hours, date overrides, packages, limits, zone, address), or its
+ * times still hold), its settings (hours, date overrides, packages, limits, zone, address), its
  * calendar (connected, disconnected, other calendars chosen, changed in Google, or time freed by a
- * cancelled or moved booking whose event held it): then Google's busy times are stale too.
+ * cancelled or moved booking whose event held it): then Google's busy times are stale too; or its
+ * `backoff` (Google asked to slow down for the host): only its kept settings row is stale.
  */
-export type HostChangeKind = "bookings" | "settings" | "calendar";
+export type HostChangeKind = "bookings" | "settings" | "calendar" | "backoff";
 
-export type HostChangeDeps = Pick<ApiDeps, "busyTimes" | "slotsAnswers" | "hostChanges" | "logger">;
+type HostCaches = Pick<ApiDeps, "busyTimes" | "slotsAnswers" | "bookables">;
+export type HostChangeDeps = HostCaches & Pick<ApiDeps, "hostChanges" | "logger">;
 
 /**
  * The one call every change to what a host offers makes, once it is committed: this process
@@ -23,13 +25,10 @@ export function hostChanged(deps: HostChangeDeps, hostId: string, what: HostChan
   );
 }
 
-function forgetHost(
-  deps: Pick<ApiDeps, "busyTimes" | "slotsAnswers">,
-  hostId: string,
-  what: string,
-): void {
+function forgetHost(deps: HostCaches, hostId: string, what: string): void {
   if (what === "calendar") deps.busyTimes.drop(hostId);
-  deps.slotsAnswers.dropHost(hostId);
+  if (what !== "bookings") deps.bookables.dropHost(hostId);
+  if (what !== "backoff") deps.slotsAnswers.dropHost(hostId);
 }
 
 /**
@@ -38,14 +37,13 @@ function forgetHost(
  * `slotsAnswers` stores nothing (it asks `hostChanges.listening`), and busy times are dropped
  * again once it is back.
  */
-export function listenForHostChanges(
-  deps: Pick<ApiDeps, "busyTimes" | "slotsAnswers" | "hostChanges">,
-) {
+export function listenForHostChanges(deps: HostCaches & Pick<ApiDeps, "hostChanges">) {
   deps.hostChanges.subscribe({
     changed: ({ hostId, what }) => forgetHost(deps, hostId, what),
     missed: () => {
       deps.busyTimes.clear();
       deps.slotsAnswers.clear();
+      deps.bookables.clear();
     },
   });
 }

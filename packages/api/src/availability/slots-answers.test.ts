@@ -156,19 +156,23 @@ describe("answers being kept", () => {
     const kept = answers();
     const version = kept.version();
     kept.dropHost("h1");
-    kept.remember(key, () => "old", { hostId: "h1", validUntil: later, version });
+    kept.remember(key, () => Buffer.from("old"), { hostId: "h1", validUntil: later, version });
     expect(kept.get(key)).toBeUndefined();
-    kept.remember(key, () => "new", { hostId: "h1", validUntil: later, version: kept.version() });
+    kept.remember(key, () => Buffer.from("new"), {
+      hostId: "h1",
+      validUntil: later,
+      version: kept.version(),
+    });
     expect(kept.get(key)?.toString()).toBe("new");
   });
 
   it("keeps nothing while changes of other processes may go unheard", () => {
     let hears = false;
     const kept = answers(() => hears);
-    kept.remember(key, () => "body", { hostId: "h1", validUntil: later, version: 0 });
+    kept.remember(key, () => Buffer.from("body"), { hostId: "h1", validUntil: later, version: 0 });
     expect(kept.get(key)).toBeUndefined();
     hears = true;
-    kept.remember(key, () => "body", { hostId: "h1", validUntil: later, version: 0 });
+    kept.remember(key, () => Buffer.from("body"), { hostId: "h1", validUntil: later, version: 0 });
     expect(kept.get(key)?.toString()).toBe("body");
   });
 });

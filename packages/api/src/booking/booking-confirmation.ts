@@ -1,4 +1,4 @@
-import type { Prisma } from "@timetap/db";
+import type { Booking, Prisma } from "@timetap/db";
 
 /** What a booking query must load to answer with a confirmation. */
 export const confirmationInclude = {
@@ -7,9 +7,12 @@ export const confirmationInclude = {
   calendarSyncs: { where: { action: "create" }, select: { state: true }, take: 1 },
 } satisfies Prisma.BookingInclude;
 
-type BookingWithConfirmationData = Prisma.BookingGetPayload<{
-  include: typeof confirmationInclude;
-}>;
+type Loaded = Prisma.BookingGetPayload<{ include: typeof confirmationInclude }>;
+type BookingWithConfirmationData = Pick<
+  Booking,
+  "id" | "accessToken" | "startTime" | "endTime" | "customerEmail" | "meetLink"
+> &
+  Pick<Loaded, "host" | "package" | "calendarSyncs">;
 
 /**
  * The customer's view of a booking: exactly the `BookingConfirmation` of the external contract

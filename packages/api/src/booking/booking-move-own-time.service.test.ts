@@ -1,5 +1,6 @@
 import { DEMO_HOST } from "@timetap/db";
 import { describe, expect, it } from "vitest";
+import { hostChanged } from "../availability/host-changed.ts";
 import {
   bookingInput,
   liveDemoEvents,
@@ -31,6 +32,8 @@ async function bookedHourThenHalfHourGrid() {
     where: { hostId: demo.id, weekday: 1 },
     data: { startMinute: 9 * 60 + 30 },
   });
+  // Written past the weekly-hours service: tell this process, as the service would.
+  hostChanged(harness.deps, demo.id, "settings");
   const slots = (reschedule?: { id: string; token?: string }, auth = {}) =>
     harness
       .caller(auth)

@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
-import { loadBookable, requireFreeSlot, requireOfferedSlot } from "../availability/bookable.ts";
+import { loadBookable, requireFitAmong, requireOfferedSlot } from "../availability/bookable.ts";
+import { bookingSurroundings } from "../availability/booked-sessions.ts";
+import { insertBooking } from "./booking-insert.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
@@ -39,47 +41,42 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     syncState === "pending" && !backedOff
       ? leasedFromNow(deps, deps.settings.syncLeaseMs)
       : undefined;
-  const bookingId = randomUUID();
-  const syncId = randomUUID();
   const { start: startTime, end: endTime } = offered.slot;
-  let booking;
+  const booking = {
+    id: randomUUID(),
+    hostId: host.id,
+    packageId: pkg.id,
+    startTime,
+    endTime,
+    customerEmail: input.customerEmail,
+    customerName: input.customerName ?? null,
+    customerTimeZone: input.customerTimeZone ?? null,
+    accessToken: randomBytes(32).toString("base64url"),
+    meetLink: null,
+  };
+  const syncId = randomUUID();
   try {
-    booking = await withHostBookingLock(deps, host.id, async (tx) => {
-      await requireRoomForCustomer({ db: tx, clock: deps.clock }, host, input.customerEmail);
-      await requireFreeSlot({ db: tx }, bookable, offered);
-      // Three single inserts: a nested create would read the booking back in a fourth statement.
-      const created = await tx.booking.create({
-        data: {
-          id: bookingId,
-          hostId: host.id,
-          packageId: pkg.id,
-          startTime,
-          endTime,
-          customerEmail: input.customerEmail,
-          customerName: input.customerName ?? null,
-          customerTimeZone: input.customerTimeZone ?? null,
-          accessToken: randomBytes(32).toString("base64url"),
+    await withHostBookingLock(deps, host.id, async (tx) => {
+      const { bookings, customerUpcoming } = await bookingSurroundings({ db: tx }, host, {
+        from: startTime,
+        to: endTime,
+        now: deps.clock.now(),
+        customerEmail: input.customerEmail,
+      });
+      requireRoomForCustomer(host, customerUpcoming);
+      requireFitAmong(bookable, offered, bookings);
+      await insertBooking(
+        { db: tx },
+        {
+          booking,
+          sync: { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease },
+          emails: [
+            outboxEmail(deps, booking, "booking_confirmed"),
+            ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
+            ...reminderEmails(deps, booking, host),
+          ],
         },
-      });
-      await tx.calendarSync.create({
-        data: {
-          id: syncId,
-          bookingId,
-          action: "create",
-          state: syncState,
-          nextAttemptAt: deps.clock.now(),
-          ...lease,
-        },
-        select: { id: true },
-      });
-      await tx.email.createMany({
-        data: [
-          outboxEmail(deps, created, "booking_confirmed"),
-          ...hostNoticeEmails(deps, created, host, "host_booking_new"),
-          ...reminderEmails(deps, created, host),
-        ].map((email) => ({ ...email, bookingId })),
-      });
-      return created;
+      );
     });
   } catch (error) {
     if (isExclusionViolation(error)) throw new SlotTakenError();

@@ -1,7 +1,7 @@
-import type { HostChangeDeps } from "../availability/host-changed.ts";
 import type { Prisma, SyncState } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
+import { hostChanged, type HostChangeDeps } from "../availability/host-changed.ts";
 import { PRIMARY, sessionCalendarIdOf } from "../hosts/chosen-calendars.ts";
 import { calendarSyncState, markNeedsReauth } from "../hosts/host-calendar.ts";
 import { withinDeadline } from "../lib/deadline.ts";
@@ -266,14 +266,16 @@ async function recordFailure(
 }
 
 /** Google asked to slow down for this host: all their calendar work waits as long as this row. */
-async function backOffHost({ db }: SyncDeps, hostId: string, until: Date) {
-  await db.host.updateMany({
+async function backOffHost(deps: SyncDeps, hostId: string, until: Date) {
+  const { count } = await deps.db.host.updateMany({
     where: {
       id: hostId,
       OR: [{ googleBackoffUntil: null }, { googleBackoffUntil: { lt: until } }],
     },
     data: { googleBackoffUntil: until },
   });
+  // A new booking of the host reads this (booking.service.ts) from its kept settings.
+  if (count > 0) hostChanged(deps, hostId, "backoff");
 }
 
 /**

@@ -16,6 +16,7 @@ type Deps = Pick<
   | "logger"
   | "busyTimes"
   | "slotsAnswers"
+  | "bookables"
   | "hostChanges"
   | "settings"
   | "clock"

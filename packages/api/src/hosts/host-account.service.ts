@@ -22,6 +22,8 @@ export async function signInWithGoogle(deps: AccountDeps, code: string, codeVeri
     email: grant.email.toLowerCase(),
     name: grant.name,
   });
+  // Their email follows the Google account's, and host notices go to it.
+  hostChanged(deps, host.id, "settings");
   let resumed = 0;
   if (grant.calendarGranted) resumed = await connectCalendar(deps, host.id, grant.refreshToken);
   else await markCalendarNotGranted(deps, host.id);

@@ -38,11 +38,13 @@ export async function demoWithCalendar(harness: Harness, options: { connected?: 
  * (confirmation, move, cancellation, late Meet link): the host's notices and the reminders have
  * tests of their own.
  */
-export function customerEmailsOnly(harness: Harness) {
-  return harness.db.host.update({
+export async function customerEmailsOnly(harness: Harness) {
+  const host = await harness.db.host.update({
     where: { email: DEMO_HOST.email },
     data: { hostNotices: false, reminder24h: false, reminder1h: false },
   });
+  hostChanged(harness.deps, host.id, "settings");
+  return host;
 }
 
 /** The demo host's calendar events that are not cancelled, as the emulator holds them. */
