@@ -1,10 +1,6 @@
 import type { PrismaClient } from "@timetap/db";
-import {
-  RateLimiterMemory,
-  RateLimiterPrisma,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterOneStatement } from "./rate-limiter-one-statement.ts";
 import { RateLimitedError } from "./service-errors.ts";
 
 /** What is counted, and by whom: a client address (`PerIp`) or a customer email. */
@@ -62,10 +58,9 @@ export function createRateLimits(
       if (store.kind === "memory" || countedPerProcess.has(kind))
         return [kind, new RateLimiterMemory(options)];
       // Should the database fail, count in memory rather than refuse every booking.
-      const limiter = new RateLimiterPrisma({
+      const limiter = new RateLimiterOneStatement({
         ...options,
-        storeClient: store.prisma,
-        tableName: "rateLimit",
+        prisma: store.prisma,
         insuranceLimiter: new RateLimiterMemory(options),
       });
       return [kind, limiter];
