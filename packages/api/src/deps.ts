@@ -10,6 +10,7 @@ import { listenForHostChanges } from "./availability/host-changed.ts";
 import { SlotsAnswers } from "./availability/slots-answers.ts";
 import type { Bookable } from "./availability/bookable.ts";
 import { HostKeyedCache } from "./availability/host-keyed-cache.ts";
+import { createHostLocks, type HostLocks } from "./booking/host-booking-lock.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
@@ -79,6 +80,13 @@ export interface ApiDeps {
   /** How web processes sharing the database tell each other of host changes (host-changed.ts). */
   hostChanges: HostChanges;
   settings: ApiSettings;
+  /**
+   * Whether this process is the database's only client (the embedded database): booking writes
+   * of a host then take turns in this process alone (booking/host-booking-lock.ts).
+   */
+  onlyProcess: boolean;
+  /** This process's turns of booking writes per host (booking/host-booking-lock.ts). */
+  hostLocks: HostLocks;
   /** Prometheus metrics; the composition root builds them first when Google reports to them. */
   metrics: Metrics;
 }
@@ -87,9 +95,18 @@ export interface ApiDeps {
 export function createApiDeps(
   parts: Omit<
     ApiDeps,
-    "busyTimes" | "slotsAnswers" | "bookables" | "hostChanges" | "settings" | "metrics"
+    | "busyTimes"
+    | "slotsAnswers"
+    | "bookables"
+    | "hostChanges"
+    | "settings"
+    | "metrics"
+    | "onlyProcess"
+    | "hostLocks"
   > & {
     hostChanges?: HostChanges;
+    /** False unless said: a process sharing the database with others must lock in it. */
+    onlyProcess?: boolean;
     settings?: Partial<ApiSettings>;
     metrics?: Metrics;
   },
@@ -103,6 +120,8 @@ export function createApiDeps(
     bookables: new HostKeyedCache(parts.clock, () => hostChanges.listening, { maxEntries: 10_000 }),
     hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
+    onlyProcess: parts.onlyProcess ?? false,
+    hostLocks: createHostLocks(),
   };
   listenForHostChanges(deps);
   return deps;

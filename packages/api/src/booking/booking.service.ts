@@ -56,28 +56,33 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   };
   const syncId = randomUUID();
   try {
-    await withHostBookingLock(deps, host.id, async (tx) => {
-      const { bookings, customerUpcoming } = await bookingSurroundings({ db: tx }, host, {
-        from: startTime,
-        to: endTime,
-        now: deps.clock.now(),
-        customerEmail: input.customerEmail,
-      });
-      requireRoomForCustomer(host, customerUpcoming);
-      requireFitAmong(bookable, offered, bookings);
-      await insertBooking(
-        { db: tx },
-        {
-          booking,
-          sync: { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease },
-          emails: [
-            outboxEmail(deps, booking, "booking_confirmed"),
-            ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
-            ...reminderEmails(deps, booking, host),
-          ],
-        },
-      );
-    });
+    await withHostBookingLock(
+      deps,
+      host.id,
+      async (tx) => {
+        const { bookings, customerUpcoming } = await bookingSurroundings({ db: tx }, host, {
+          from: startTime,
+          to: endTime,
+          now: deps.clock.now(),
+          customerEmail: input.customerEmail,
+        });
+        requireRoomForCustomer(host, customerUpcoming);
+        requireFitAmong(bookable, offered, bookings);
+        await insertBooking(
+          { db: tx },
+          {
+            booking,
+            sync: { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease },
+            emails: [
+              outboxEmail(deps, booking, "booking_confirmed"),
+              ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
+              ...reminderEmails(deps, booking, host),
+            ],
+          },
+        );
+      },
+      { singleWrite: true },
+    );
   } catch (error) {
     if (isExclusionViolation(error)) throw new SlotTakenError();
     throw error;

@@ -67,6 +67,7 @@ export async function createApiHarness(
   const deps = createApiDeps({
     db: database.prisma,
     hostChanges: database.hostChanges,
+    onlyProcess: database.kind === "embedded",
     limits,
     google,
     mailer,
