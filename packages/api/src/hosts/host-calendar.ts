@@ -98,9 +98,11 @@ export async function disconnectCalendar(
       logger.warn("google_revoke_failed", { hostId, message: (error as Error).message });
     }
   }
-  hostChanged(deps, hostId, "calendar");
-  return db.host.update({
+  const disconnected = await db.host.update({
     where: { id: hostId },
     data: { googleRefreshToken: null, calendarStatus: "disconnected" },
   });
+  // Told once written: what a process reads of the host before then may still be connected.
+  hostChanged(deps, hostId, "calendar");
+  return disconnected;
 }
