@@ -43,7 +43,6 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   const api = createApiDeps({
     db: database.prisma,
     hostChanges: database.hostChanges,
-    onlyProcess: database.kind === "embedded",
     google,
     mailer: mail.mailer,
     appUrl: config.appUrl,

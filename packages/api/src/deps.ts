@@ -80,11 +80,6 @@ export interface ApiDeps {
   /** How web processes sharing the database tell each other of host changes (host-changed.ts). */
   hostChanges: HostChanges;
   settings: ApiSettings;
-  /**
-   * Whether this process is the database's only client (the embedded database): booking writes
-   * of a host then take turns in this process alone (booking/host-booking-lock.ts).
-   */
-  onlyProcess: boolean;
   /** This process's turns of booking writes per host (booking/host-booking-lock.ts). */
   hostLocks: HostLocks;
   /** Prometheus metrics; the composition root builds them first when Google reports to them. */
@@ -101,12 +96,9 @@ export function createApiDeps(
     | "hostChanges"
     | "settings"
     | "metrics"
-    | "onlyProcess"
     | "hostLocks"
   > & {
     hostChanges?: HostChanges;
-    /** False unless said: a process sharing the database with others must lock in it. */
-    onlyProcess?: boolean;
     settings?: Partial<ApiSettings>;
     metrics?: Metrics;
   },
@@ -120,7 +112,6 @@ export function createApiDeps(
     bookables: new HostKeyedCache(parts.clock, () => hostChanges.listening, { maxEntries: 10_000 }),
     hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
-    onlyProcess: parts.onlyProcess ?? false,
     hostLocks: createHostLocks(),
   };
   listenForHostChanges(deps);

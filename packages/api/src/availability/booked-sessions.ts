@@ -26,26 +26,33 @@ export async function bookedSessionsNear(
 }
 
 /**
- * As bookedSessionsNear, and how many upcoming confirmed sessions of the host `customerEmail`
- * (compared without case) holds: what a new booking is checked against, read in one statement.
+ * As bookedSessionsNear, how many upcoming confirmed sessions of the host `customerEmail`
+ * (compared without case) holds, and the host's `bookingVersion` they were read at: what a new
+ * booking is checked against, read in one statement, and the version it is written under
+ * (booking-insert.ts).
  */
 export async function bookingSurroundings(
   { db }: { db: Queryable },
   host: HostOfBookings,
   window: { from: Date; to: Date; now: Date; customerEmail: string },
-): Promise<{ bookings: BookedSession[]; customerUpcoming: number }> {
-  const rows = await db.$queryRaw<Array<Partial<NearRow> & { customerUpcoming: number }>>`
-    SELECT c."customerUpcoming", n.*
-    FROM (
+): Promise<{ bookings: BookedSession[]; customerUpcoming: number; bookingVersion: number }> {
+  type Row = Partial<NearRow> & Pick<Host, "bookingVersion"> & { customerUpcoming: number };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT h.booking_version AS "bookingVersion", c."customerUpcoming", n.*
+    FROM host h
+    CROSS JOIN (
       SELECT count(*)::int AS "customerUpcoming" FROM booking
       WHERE host_id = ${host.id} AND status = 'CONFIRMED' AND end_time > ${window.now}
         AND lower(customer_email) = lower(${window.customerEmail})
     ) c
-    LEFT JOIN LATERAL (${nearQuery(host, window)}) n ON true`;
-  const near = rows.filter((row): row is NearRow & { customerUpcoming: number } =>
-    Boolean(row.startTime),
-  );
-  return { bookings: sessions(host, near), customerUpcoming: rows[0]?.customerUpcoming ?? 0 };
+    LEFT JOIN LATERAL (${nearQuery(host, window)}) n ON true
+    WHERE h.id = ${host.id}`;
+  const near = rows.filter((row): row is Row & NearRow => Boolean(row.startTime));
+  return {
+    bookings: sessions(host, near),
+    customerUpcoming: rows[0]?.customerUpcoming ?? 0,
+    bookingVersion: rows[0]?.bookingVersion ?? 0,
+  };
 }
 
 function nearQuery(host: Pick<Host, "id">, window: { from: Date; to: Date; except?: string }) {

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { DEMO_HOST } from "@timetap/db";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
+import { createContext, type RequestAuth } from "../context.ts";
+import { createApiDeps } from "../deps.ts";
+import { createCaller } from "../root.ts";
 
 const { harness, intro } = useBookingHarness();
 const MINUTE = 60_000;
@@ -124,24 +127,89 @@ describe("bookings of one host racing for times that do not overlap", () => {
         "You already have 1 upcoming session with Dana Demo. Please book another once one has taken place, or cancel one first.",
     },
   ];
+  // Within one process a host's bookings take turns in memory; from two processes (each with its
+  // own turns and caches, on one database) the host's booking version keeps them apart.
   for (const race of races)
-    it(`keep ${race.rule}: one of each pair stands, the other is CONFLICT`, async () => {
-      await harness.db.host.update({ where: { email: DEMO_HOST.email }, data: race.limits });
-      for (let day = 0; day < 4; day++) {
-        const settled = await Promise.allSettled(
-          starts(day, race.later).map((start, i) =>
-            harness
-              .caller()
-              .booking.create(bookingInput(intro.id, start, `${day}.${race.emails[i]!}`)),
-          ),
-        );
-        const answers = settled.map((result) =>
-          result.status === "fulfilled"
-            ? "booked"
-            : `${(result.reason as TRPCError).code}: ${(result.reason as TRPCError).message}`,
-        );
-        expect(answers.sort()).toEqual([`CONFLICT: ${race.refusal}`, "booked"]);
-      }
-      expect(await harness.db.booking.count()).toBe(4);
+    for (const processes of [1, 2])
+      it(`keep ${race.rule} from ${processes} process(es): one of each pair stands, the other is CONFLICT`, async () => {
+        await harness.db.host.update({ where: { email: DEMO_HOST.email }, data: race.limits });
+        const callers = [harness.caller, processes === 2 ? anotherProcess() : harness.caller];
+        for (let day = 0; day < 4; day++) {
+          const settled = await Promise.allSettled(
+            starts(day, race.later).map((start, i) =>
+              callers[i]!().booking.create(
+                bookingInput(intro.id, start, `${day}.${race.emails[i]!}`),
+              ),
+            ),
+          );
+          const answers = settled.map((result) =>
+            result.status === "fulfilled"
+              ? "booked"
+              : `${(result.reason as TRPCError).code}: ${(result.reason as TRPCError).message}`,
+          );
+          expect(answers.sort()).toEqual([`CONFLICT: ${race.refusal}`, "booked"]);
+        }
+        expect(await harness.db.booking.count()).toBe(4);
+      });
+
+  it("keep the host's buffer between a move and a new booking from two processes", async () => {
+    await harness.db.host.update({
+      where: { email: DEMO_HOST.email },
+      data: { bufferAfterMinutes: 30 },
     });
+    const elsewhere = anotherProcess();
+    for (let day = 0; day < 4; day++) {
+      const [ten, halfPastTen] = starts(day, 30);
+      // Booked at 14:00 that day, then moved to 10:30 while another customer books 10:00.
+      const moving = await harness
+        .caller()
+        .booking.create(
+          bookingInput(intro.id, new Date(ten!.getTime() + 4 * 3_600_000), `m${day}@x.org`),
+        );
+      const settled = await Promise.allSettled([
+        harness
+          .caller()
+          .booking.reschedule({ id: moving.id, token: moving.token, startTime: halfPastTen! }),
+        elsewhere().booking.create(bookingInput(intro.id, ten!, `n${day}@x.org`)),
+      ]);
+      const refused = settled.filter((result) => result.status === "rejected");
+      expect(refused.map((result) => (result.reason as TRPCError).code)).toEqual(["CONFLICT"]);
+    }
+  });
 });
+
+describe("a new booking whose host keeps changing under it", () => {
+  it("reads and writes again, then waits for the host's row lock, and stands once", async () => {
+    // Another process moves the host's booking version on before each of this one's writes.
+    let overtaken = 0;
+    const db = new Proxy(harness.db, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (typeof value !== "function") return value;
+        if (property !== "$executeRaw") return value.bind(target);
+        return async (sql: TemplateStringsArray, ...values: unknown[]) => {
+          if (sql.join("").includes("new_booking")) {
+            overtaken++;
+            await target.$executeRaw`UPDATE host SET booking_version = booking_version + 1`;
+          }
+          return (value as typeof target.$executeRaw).call(target, sql, ...values);
+        };
+      },
+    });
+    const deps = createApiDeps({ ...harness.deps, db });
+    const start = new Date(Date.UTC(2030, 0, 8, 9));
+    const booking = await createCaller(createContext(deps, {})).booking.create(
+      bookingInput(intro.id, start),
+    );
+    expect(overtaken).toBe(3);
+    expect(booking.startTime).toEqual(start);
+    expect(await harness.db.booking.count()).toBe(1);
+    expect(await harness.db.email.count({ where: { bookingId: booking.id } })).toBeGreaterThan(0);
+  });
+});
+
+/** A caller of a second web process on the same database: its own turns per host and caches. */
+function anotherProcess() {
+  const deps = createApiDeps({ ...harness.deps });
+  return (auth: RequestAuth = {}) => createCaller(createContext(deps, auth));
+}

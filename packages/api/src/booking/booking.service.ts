@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { isExclusionViolation } from "@timetap/db";
+import { isExclusionViolation, type Prisma } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 import { loadBookable, requireFitAmong, requireOfferedSlot } from "../availability/bookable.ts";
@@ -14,15 +14,22 @@ import { hostNoticeEmails } from "../notifications/host-notices.ts";
 import { reminderEmails } from "../notifications/reminders.ts";
 import type { CreateBookingInput } from "./booking.inputs.ts";
 import { requireRoomForCustomer } from "./upcoming-per-customer.ts";
-import { withHostBookingLock } from "./host-booking-lock.ts";
+import { inHostLockedTransaction, inHostTurn } from "./host-booking-lock.ts";
 import { leasedFromNow } from "../lib/outbox-lease.ts";
+
+/**
+ * How often a new booking reads and writes again when another process wrote a booking of the host
+ * in between, before it waits for the host's row lock instead.
+ */
+const OPTIMISTIC_TRIES = 3;
 
 /**
  * Books a slot. The booking, its calendar-sync row and its emails (the customer's confirmation,
  * the host's notice, the reminders due later) are committed together, so a confirmed booking
  * always has a durable record of the Google work it still needs and of its emails. The rules that
  * depend on the host's other bookings (buffers, the daily maximum, the customer's allowance) are
- * checked inside the host's booking lock, where no other booking of the host can slip in between
+ * checked against them as read at the host's booking version, and the booking is written only if
+ * that version still holds (booking-insert.ts), so no other booking of the host slips in between
  * check and insert; the database's exclusion constraint is what makes double booking impossible.
  * Google is tried only after the commit, within a deadline, and never decides whether the booking
  * exists. The sync row is written already leased to this request, so a worker cannot start the
@@ -55,34 +62,34 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     meetLink: null,
   };
   const syncId = randomUUID();
+  const emails = [
+    outboxEmail(deps, booking, "booking_confirmed"),
+    ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
+    ...reminderEmails(deps, booking, host),
+  ] as const;
+  /** The checks against the host's other bookings, and the write if they still hold. */
+  const checkAndWrite = async (db: Prisma.TransactionClient) => {
+    const surroundings = await bookingSurroundings({ db }, host, {
+      from: startTime,
+      to: endTime,
+      now: deps.clock.now(),
+      customerEmail: input.customerEmail,
+    });
+    requireRoomForCustomer(host, surroundings.customerUpcoming);
+    requireFitAmong(bookable, offered, surroundings.bookings);
+    const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
+    return insertBooking({ db }, { booking, sync, emails, version: surroundings.bookingVersion });
+  };
   try {
-    await withHostBookingLock(
-      deps,
-      host.id,
-      async (tx) => {
-        const { bookings, customerUpcoming } = await bookingSurroundings({ db: tx }, host, {
-          from: startTime,
-          to: endTime,
-          now: deps.clock.now(),
-          customerEmail: input.customerEmail,
-        });
-        requireRoomForCustomer(host, customerUpcoming);
-        requireFitAmong(bookable, offered, bookings);
-        await insertBooking(
-          { db: tx },
-          {
-            booking,
-            sync: { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease },
-            emails: [
-              outboxEmail(deps, booking, "booking_confirmed"),
-              ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
-              ...reminderEmails(deps, booking, host),
-            ],
-          },
-        );
-      },
-      { singleWrite: true },
-    );
+    await inHostTurn(deps, host.id, async () => {
+      for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++)
+        if (await checkAndWrite(deps.db)) return;
+      // Other processes kept booking this host in between: wait for the host's row lock instead.
+      await inHostLockedTransaction(deps.db, host.id, async (tx) => {
+        if (!(await checkAndWrite(tx)))
+          throw new Error("The host's booking version moved under its lock.");
+      });
+    });
   } catch (error) {
     if (isExclusionViolation(error)) throw new SlotTakenError();
     throw error;

@@ -9,39 +9,53 @@ export function createHostLocks() {
 }
 export type HostLocks = ReturnType<typeof createHostLocks>;
 
-type LockDeps = Pick<ApiDeps, "db" | "hostLocks" | "onlyProcess">;
+/**
+ * Runs `work` in this process's turn for the host's booking writes: writes of one host in one
+ * process queue here, holding no pooled connection while they wait, and never collide with each
+ * other in the database. Other processes' writes are ordered by the database
+ * (inHostLockedTransaction, or a new booking's compare-and-set in booking-insert.ts).
+ */
+export function inHostTurn<T>(
+  deps: Pick<ApiDeps, "hostLocks">,
+  hostId: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  return deps.hostLocks.acquire(hostId, work);
+}
 
 /**
- * Runs a write that puts a booking at a time (a new booking, a move) while it holds the host's
- * lock, so the checks it makes against the host's other bookings still hold when it writes. Two
- * overlapping inserts of one host checked at the same moment could also deadlock on PostgreSQL
- * ("while checking exclusion constraint"), which would answer 500; taking turns per host, the
- * second sees the first committed and the exclusion constraint refuses it as a time already taken.
- *
- * The writes of one process take turns in memory first, so a queue for one host holds no pooled
- * connection while it waits. On a database server they then take the host's advisory lock in
- * their transaction, for the other processes. On the embedded database this process is the only
- * one, so its turn is the whole lock; a `singleWrite` (reads, then one writing statement, atomic
- * by itself) then needs no transaction either: BEGIN, the lock and COMMIT were three of a new
- * booking's five statements there.
+ * A transaction that first moves the host's `booking_version` on: that takes the host's row lock
+ * (another process's write of the host waits for this one to commit; the foreign keys of booking
+ * rows only share the row's key, so they do not wait) and tells a new booking that read the host's
+ * bookings before this write that it must read them again (booking-insert.ts). Two overlapping
+ * inserts of one host checked at the same moment could otherwise deadlock on PostgreSQL ("while
+ * checking exclusion constraint"), which would answer 500; taking turns per host, the second sees
+ * the first committed and the exclusion constraint refuses it as a time already taken.
  */
-export function withHostBookingLock<T>(
-  deps: LockDeps,
+export function inHostLockedTransaction<T>(
+  db: ApiDeps["db"],
   hostId: string,
   write: (tx: Prisma.TransactionClient) => Promise<T>,
-  { singleWrite = false }: { singleWrite?: boolean } = {},
 ): Promise<T> {
-  const { db, onlyProcess } = deps;
-  return deps.hostLocks.acquire(hostId, () => {
-    if (onlyProcess && singleWrite) return write(db);
-    return db.$transaction(
-      async (tx) => {
-        if (!onlyProcess)
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking:${hostId}`}))`;
-        return write(tx);
-      },
-      // Racing requests of other processes queue for the advisory lock; their turn is no failure.
-      { maxWait: 10_000, timeout: 10_000 },
-    );
-  });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`UPDATE host SET booking_version = booking_version + 1 WHERE id = ${hostId}`;
+      return write(tx);
+    },
+    // Racing requests of other processes queue for the row lock; their turn is no failure.
+    { maxWait: 10_000, timeout: 10_000 },
+  );
+}
+
+/**
+ * Runs a write that puts a booking at a time (a move, a time accepted from Google) while it holds
+ * the host's lock, in this process and in the database, so the checks it makes against the host's
+ * other bookings still hold when it writes.
+ */
+export function withHostBookingLock<T>(
+  deps: Pick<ApiDeps, "db" | "hostLocks">,
+  hostId: string,
+  write: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return inHostTurn(deps, hostId, () => inHostLockedTransaction(deps.db, hostId, write));
 }

@@ -67,7 +67,6 @@ export async function createApiHarness(
   const deps = createApiDeps({
     db: database.prisma,
     hostChanges: database.hostChanges,
-    onlyProcess: database.kind === "embedded",
     limits,
     google,
     mailer,
