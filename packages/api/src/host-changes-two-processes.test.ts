@@ -54,8 +54,8 @@ afterAll(async () => {
 });
 
 /** The slots one process offers over those two days, as a booking page asks for them. */
-async function offeredBy(process: { api: string }) {
-  const input = { hostSlug: "demo", packageId, from, to: at(48) };
+async function offeredBy(process: { api: string }, hostSlug = "demo", ofPackage = packageId) {
+  const input = { hostSlug, packageId: ofPackage, from, to: at(48) };
   const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
   const response = await fetch(`${process.api}/availability.slots?input=${query}`);
   const { result } = (await response.json()) as {
@@ -121,5 +121,40 @@ describe("host changes across web processes", () => {
     await expect
       .poll(async () => (await book(at(22))).status, { timeout: 1_000, interval: 50 })
       .toBe(404);
+  });
+  it("a booking of a host without Google, made through one process, leaves the other's slots within a second", async ({
+    skip,
+  }) => {
+    skip(!onServer, skipReason);
+    // No calendar: no Google push follows the booking; only the booking's own notification tells.
+    const nora = await harness.db.host.create({
+      data: {
+        email: "nora@example.com",
+        name: "Nora Nocal",
+        slug: "nora",
+        timeZone: "UTC",
+        availabilityRules: {
+          create: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+            weekday,
+            startMinute: 0,
+            endMinute: 24 * 60,
+          })),
+        },
+        packages: { create: { name: "Talk", durationMinutes: 30, kind: "free_intro" } },
+      },
+      include: { packages: true },
+    });
+    const talk = nora.packages[0]!.id;
+    expect(await offeredBy(second, "nora", talk)).toContain(at(3).toISOString());
+    const input = { ...bookingInput(talk, at(3)), hostSlug: "nora" };
+    const booked = await fetch(`${first.api}/booking.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    });
+    expect(booked.status).toBe(200);
+    await expect
+      .poll(() => offeredBy(second, "nora", talk), { timeout: 1_000, interval: 50 })
+      .not.toContain(at(3).toISOString());
   });
 });

@@ -24,6 +24,12 @@ export interface HostChangeListener {
  */
 export interface HostChanges {
   publish(change: HostChange): Promise<void>;
+  /**
+   * What a write can send itself (`SELECT pg_notify(channel, payload)` in its statement or
+   * transaction) instead of `publish` after it: heard when the write commits, and no round trip
+   * of its own. Null where there is nobody to tell.
+   */
+  notification(change: HostChange): { channel: string; payload: string } | null;
   subscribe(listener: HostChangeListener): void;
   readonly listening: boolean;
   close(): Promise<void>;
@@ -33,6 +39,7 @@ export interface HostChanges {
 export function inProcessHostChanges(): HostChanges {
   return {
     publish: () => Promise.resolve(),
+    notification: () => null,
     subscribe: () => undefined,
     listening: true,
     close: () => Promise.resolve(),
@@ -99,11 +106,19 @@ export async function listenOnServer(
     missed();
   }
 
+  const notification = (change: HostChange) => ({
+    channel: CHANNEL,
+    payload: JSON.stringify({ ...change, origin }),
+  });
+
   await connect();
   return {
+    notification,
     publish: async (change) => {
-      const notify = (on: pg.Client | pg.Pool) =>
-        on.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ ...change, origin })]);
+      const notify = (on: pg.Client | pg.Pool) => {
+        const { channel, payload } = notification(change);
+        return on.query("SELECT pg_notify($1, $2)", [channel, payload]);
+      };
       const own = listening ? client : null;
       // One query at a time on the listening connection: pg queues overlapping ones on a client,
       // but deprecates that (gone in pg 9).

@@ -17,8 +17,15 @@ export type HostChangeDeps = HostCaches & Pick<ApiDeps, "hostChanges" | "logger"
  * drops what it cached about the host at once, and every other web process of the database hears
  * of it (PostgreSQL's NOTIFY; @timetap/db's host-changes.ts) and drops the same.
  */
-export function hostChanged(deps: HostChangeDeps, hostId: string, what: HostChangeKind): void {
+export function hostChanged(
+  deps: HostChangeDeps,
+  hostId: string,
+  what: HostChangeKind,
+  { toldByWrite = false }: { toldByWrite?: boolean } = {},
+): void {
   forgetHost(deps, hostId, what);
+  // A write that sent the notification itself (hostChanges.notification) needs no second one.
+  if (toldByWrite) return;
   deps.hostChanges.publish({ hostId, what }).catch((error: unknown) =>
     // The others keep their answers until they expire; this process is already up to date.
     deps.logger.warn("host_change_not_sent", { hostId, what, message: (error as Error).message }),

@@ -15,6 +15,8 @@ export async function afterBookingCommitted(
     bookingId: string;
     hostId: string;
     details?: Record<string, unknown>;
+    /** The write itself notified the other processes (hostChanges.notification). */
+    toldByWrite?: boolean;
     /** `leaseToken` (until `lockedUntil`) when the row was written leased to this request. */
     sync: {
       id: string | undefined;
@@ -26,7 +28,9 @@ export async function afterBookingCommitted(
 ): Promise<void> {
   // A new booking's event lies where the booking itself already blocks the time, so the host's
   // cached busy times still hold; a cancelled or moved booking frees time its event held.
-  hostChanged(deps, change.hostId, change.event === "booking_created" ? "bookings" : "calendar");
+  hostChanged(deps, change.hostId, change.event === "booking_created" ? "bookings" : "calendar", {
+    toldByWrite: change.toldByWrite,
+  });
   deps.logger.info(change.event, {
     bookingId: change.bookingId,
     hostId: change.hostId,

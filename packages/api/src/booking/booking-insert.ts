@@ -28,6 +28,8 @@ type NewEmail = Pick<Email, "kind" | "recipient" | "messageId" | "nextAttemptAt"
  * round trips of five), and two inserts of one host never run at once (they could deadlock in the
  * exclusion constraint). Prisma creates would cost a compiled query each (about half a millisecond
  * of CPU). The rows' foreign keys are checked at the statement's end, when all three inserts are in.
+ * With a `notification`, the statement also tells the other web processes of the new booking,
+ * heard once it commits (PostgreSQL's NOTIFY is transactional).
  */
 export async function insertBooking(
   { db }: { db: Pick<Prisma.TransactionClient, "$executeRaw"> },
@@ -36,11 +38,14 @@ export async function insertBooking(
     sync,
     emails,
     version,
+    notification,
   }: {
     booking: NewBooking;
     sync: NewSync;
     emails: readonly [NewEmail, ...NewEmail[]];
     version: number;
+    /** Told to the other web processes by this statement, when it writes (host-changes.ts). */
+    notification: { channel: string; payload: string } | null;
   },
 ): Promise<boolean> {
   const emailRows = emails.map(
@@ -68,11 +73,17 @@ export async function insertBooking(
         ${sync.leaseToken ?? null}, ${sync.lockedUntil ?? null}::timestamptz,
         ${sync.attempts ?? 0}::int, now()
       FROM new_booking
-    )
+    )${
+      notification
+        ? Prisma.sql`, told AS (
+      SELECT pg_notify(${notification.channel}, ${notification.payload}) FROM new_booking
+    )`
+        : Prisma.empty
+    }
     INSERT INTO email (id, booking_id, kind, recipient, message_id, sequence, next_attempt_at,
       updated_at)
     SELECT e.id, b.id, e.kind, e.recipient, e.message_id, e.sequence, e.next_attempt_at, now()
-    FROM new_booking b,
+    FROM new_booking b${notification ? Prisma.sql` CROSS JOIN told` : Prisma.empty},
       (VALUES ${Prisma.join(emailRows)}) AS e(id, kind, recipient, message_id, sequence, next_attempt_at)`;
   return emailsWritten > 0;
 }

@@ -67,6 +67,8 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     ...hostNoticeEmails(deps, booking, host, "host_booking_new"),
     ...reminderEmails(deps, booking, host),
   ] as const;
+  // The other web processes hear of the booking from its own statement: no round trip of its own.
+  const notification = deps.hostChanges.notification({ hostId: host.id, what: "bookings" });
   /** The checks against the host's other bookings, and the write if they still hold. */
   const checkAndWrite = async (db: Prisma.TransactionClient) => {
     const surroundings = await bookingSurroundings({ db }, host, {
@@ -78,7 +80,10 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     requireRoomForCustomer(host, surroundings.customerUpcoming);
     requireFitAmong(bookable, offered, surroundings.bookings);
     const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
-    return insertBooking({ db }, { booking, sync, emails, version: surroundings.bookingVersion });
+    return insertBooking(
+      { db },
+      { booking, sync, emails, version: surroundings.bookingVersion, notification },
+    );
   };
   try {
     await inHostTurn(deps, host.id, async () => {
@@ -99,6 +104,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
     event: "booking_created",
     bookingId: booking.id,
     hostId: host.id,
+    toldByWrite: true,
     sync: {
       id: syncId,
       state: syncState,
