@@ -8,7 +8,7 @@ import { archivePackage } from "./hosts/packages.service.ts";
 import { createTokenCipher } from "./lib/token-crypto.ts";
 import { createApiHarness } from "./testing/api-harness.ts";
 import { apiProcesses } from "./testing/api-processes.ts";
-import { bookingInput, type Harness } from "./testing/booking-fixtures.ts";
+import { bookingInput, createAllDayHost, type Harness } from "./testing/booking-fixtures.ts";
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 const DAY_MS = 86_400_000;
@@ -127,22 +127,10 @@ describe("host changes across web processes", () => {
   }) => {
     skip(!onServer, skipReason);
     // No calendar: no Google push follows the booking; only the booking's own notification tells.
-    const nora = await harness.db.host.create({
-      data: {
-        email: "nora@example.com",
-        name: "Nora Nocal",
-        slug: "nora",
-        timeZone: "UTC",
-        availabilityRules: {
-          create: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-            weekday,
-            startMinute: 0,
-            endMinute: 24 * 60,
-          })),
-        },
-        packages: { create: { name: "Talk", durationMinutes: 30, kind: "free_intro" } },
-      },
-      include: { packages: true },
+    const nora = await createAllDayHost(harness.db, {
+      email: "nora@example.com",
+      name: "Nora Nocal",
+      slug: "nora",
     });
     const talk = nora.packages[0]!.id;
     expect(await offeredBy(second, "nora", talk)).toContain(at(3).toISOString());

@@ -6,6 +6,7 @@ import {
   createTokenCipher,
   systemClock,
 } from "@timetap/api";
+import { createAllDayHost } from "@timetap/api/testing";
 import { createDb } from "@timetap/db";
 import { createMailer } from "@timetap/email";
 import { createGoogle } from "@timetap/google";
@@ -42,24 +43,10 @@ export async function seedHosts(
     const hosts = [];
     for (let i = 1; i <= count; i += 1) {
       const email = `scale-host-${i}@timetap.test`;
-      const host = await db.prisma.host.create({
-        data: {
-          email,
-          name: `Scale Host ${i}`,
-          slug: `scale-host-${i}`,
-          timeZone: "UTC",
-          availabilityRules: {
-            create: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-              weekday,
-              startMinute: 0,
-              endMinute: 24 * 60,
-            })),
-          },
-          packages: {
-            create: { name: "Session", durationMinutes: 30, kind: "free_intro" },
-          },
-        },
-        include: { packages: true },
+      const host = await createAllDayHost(db.prisma, {
+        email,
+        name: `Scale Host ${i}`,
+        slug: `scale-host-${i}`,
       });
       emulator.createUser(email, host.name);
       await connectCalendar(deps, host.id, emulator.issueRefreshToken(email));

@@ -52,6 +52,28 @@ export function liveDemoEvents(harness: Harness) {
   return harness.emulator.events(DEMO_HOST.email).filter((event) => event.status !== "cancelled");
 }
 
+/** A host without a calendar, bookable around the clock every day (UTC), with one 30-minute package. */
+export function createAllDayHost(
+  db: Harness["db"],
+  host: { email: string; name: string; slug: string },
+) {
+  return db.host.create({
+    data: {
+      ...host,
+      timeZone: "UTC",
+      availabilityRules: {
+        create: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          weekday,
+          startMinute: 0,
+          endMinute: 24 * 60,
+        })),
+      },
+      packages: { create: { name: "Session", durationMinutes: 30, kind: "free_intro" } },
+    },
+    include: { packages: true },
+  });
+}
+
 /** A second host, to show that one host cannot touch another's bookings. */
 export async function otherHost(harness: Harness) {
   return harness.db.host.upsert({

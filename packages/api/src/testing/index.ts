@@ -1,6 +1,7 @@
 export { createApiHarness } from "./api-harness.ts";
 export {
   bookingInput,
+  createAllDayHost,
   demoWithCalendar,
   MONDAY_MORNING,
   MONDAY_TEN_BERLIN,
