@@ -6,6 +6,7 @@ import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-c
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
+import { yieldBetweenQueries } from "./yield-between-queries.ts";
 
 export type DbOptions = { databaseUrl: string } | { embedded?: EmbeddedLocation };
 
@@ -36,7 +37,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     query: async <Row>(sql: string, params?: unknown[]) =>
       (await pglite.query<Row>(sql, params)).rows,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yieldBetweenQueries(pglite)) });
   return {
     prisma,
     kind: "embedded",
