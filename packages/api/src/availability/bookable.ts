@@ -199,7 +199,10 @@ export async function requireFreeSlot(
   requireFitAmong(bookable, offered, bookings);
 }
 
-/** requireFreeSlot's rule, given the host's bookings near the slot as read inside the lock. */
+/**
+ * requireFreeSlot's rule, given the host's bookings near the slot: read inside the host's lock, or
+ * for a new booking at the host's booking version it is written under (booking-insert.ts).
+ */
 export function requireFitAmong(
   bookable: Bookable,
   { slot, window, busy }: OfferedSlot,

@@ -14,8 +14,8 @@ type NearRow = Pick<Booking, "startTime" | "endTime"> &
 /**
  * The host's confirmed bookings near [from, to), each with the buffers its package keeps now;
  * `except` leaves out the booking being moved, which must not stand in its own way. One SQL
- * statement: this runs inside the host's booking lock, where a Prisma query (compiled anew each
- * time, about half a millisecond of CPU) holds every other booking of the host waiting.
+ * statement: a move reads it inside the host's booking lock, where a Prisma query (compiled anew
+ * each time, about half a millisecond of CPU) holds every other booking of the host waiting.
  */
 export async function bookedSessionsNear(
   { db }: { db: Queryable },
