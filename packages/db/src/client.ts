@@ -87,7 +87,7 @@ async function openServer(databaseUrl: string): Promise<Db> {
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(yieldBetweenQueries(pool)) });
   const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
