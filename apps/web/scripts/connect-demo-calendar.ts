@@ -32,6 +32,7 @@ runMain(async () => {
   const { mailer } = await createMailerForApp("worker", config);
   const api = createApiDeps({
     db: db.prisma,
+    rawSql: db.rawSql,
     hostChanges: db.hostChanges,
     google: (await createGoogleForApp("worker", config)).google,
     mailer,

@@ -37,11 +37,14 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
   // The embedded database serves one process, whose memory can hold the counts; web processes
   // sharing a server database share them through it.
   const limits = createRateLimits(
-    database.kind === "server" ? { kind: "database", prisma: database.prisma } : { kind: "memory" },
+    database.kind === "server"
+      ? { kind: "database", prisma: database.prisma, rawSql: database.rawSql }
+      : { kind: "memory" },
     config.rateLimits,
   );
   const api = createApiDeps({
     db: database.prisma,
+    rawSql: database.rawSql,
     hostChanges: database.hostChanges,
     google,
     mailer: mail.mailer,

@@ -107,7 +107,10 @@ describe("abuse limits", () => {
 
   it("shares the counts between web processes through the database", async () => {
     // A second process: its own limiter over the same database.
-    const elsewhere = createRateLimits({ kind: "database", prisma: harness.db }, limits);
+    const elsewhere = createRateLimits(
+      { kind: "database", prisma: harness.db, rawSql: harness.deps.rawSql },
+      limits,
+    );
     await harness.deps.limits.consume("bookingChangesPerIp", "203.0.113.5");
     await elsewhere.consume("bookingChangesPerIp", "203.0.113.5");
     await harness.deps.limits.consume("bookingChangesPerIp", "203.0.113.5");

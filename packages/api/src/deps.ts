@@ -1,4 +1,9 @@
-import { inProcessHostChanges, type HostChanges, type PrismaClient } from "@timetap/db";
+import {
+  inProcessHostChanges,
+  type HostChanges,
+  type PrismaClient,
+  type RawSql,
+} from "@timetap/db";
 import type { Mailer } from "@timetap/email";
 import type { GoogleClient } from "@timetap/google";
 import type { Clock } from "./lib/clock.ts";
@@ -62,6 +67,11 @@ const BUSY_TIMES_TTL_MS = 5 * 60_000;
 /** What every procedure may use; built once per process and shared by all requests. */
 export interface ApiDeps {
   db: PrismaClient;
+  /**
+   * The same database for the booking path's raw statements, without Prisma's query pipeline
+   * (Db.rawSql); a Prisma client fits too.
+   */
+  rawSql: RawSql;
   google: GoogleClient;
   /** TimeTap's own email: the SMTP transport the composition root built. */
   mailer: Mailer;

@@ -6,12 +6,15 @@ import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-c
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
+import { directSql, type RawSql } from "./raw-sql.ts";
 import { yieldBetweenQueries } from "./yield-between-queries.ts";
 
 export type DbOptions = { databaseUrl: string } | { embedded?: EmbeddedLocation };
 
 export interface Db {
   prisma: PrismaClient;
+  /** Raw statements straight to the driver Prisma uses, outside any transaction (raw-sql.ts). */
+  rawSql: RawSql;
   kind: "embedded" | "server";
   /** How this process hears of, and tells, changes to hosts made by other processes. */
   hostChanges: HostChanges;
@@ -37,9 +40,14 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     query: async <Row>(sql: string, params?: unknown[]) =>
       (await pglite.query<Row>(sql, params)).rows,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yieldBetweenQueries(pglite)) });
+  const yielding = yieldBetweenQueries(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding) });
   return {
     prisma,
+    rawSql: directSql(async (text, values) => {
+      const { rows, affectedRows } = await yielding.query(text, values);
+      return { rows, count: affectedRows ?? 0 };
+    }),
     kind: "embedded",
     hostChanges: inProcessHostChanges(),
     close: async () => {
@@ -87,10 +95,15 @@ async function openServer(databaseUrl: string): Promise<Db> {
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(yieldBetweenQueries(pool)) });
+  const yielding = yieldBetweenQueries(pool);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(yielding) });
   const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
+    rawSql: directSql(async (text, values) => {
+      const { rows, rowCount } = await yielding.query(text, values);
+      return { rows, count: rowCount ?? 0 };
+    }),
     kind: "server",
     hostChanges,
     close: async () => {

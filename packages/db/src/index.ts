@@ -1,4 +1,5 @@
 export { createDb, describeDatabaseUrl, type Db, type DbOptions } from "./client.ts";
+export type { RawSql } from "./raw-sql.ts";
 export {
   DatabaseUnavailableError,
   isExclusionViolation,

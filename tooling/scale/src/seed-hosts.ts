@@ -25,6 +25,7 @@ export async function seedHosts(
   const db = await createDb({ databaseUrl });
   const deps = createApiDeps({
     db: db.prisma,
+    rawSql: db.rawSql,
     hostChanges: db.hostChanges,
     google: createGoogle({
       clientId: "timetap-scale",

@@ -1,4 +1,4 @@
-import { Prisma, type Booking, type Host, type SessionPackage } from "@timetap/db";
+import { Prisma, type Booking, type Host, type RawSql, type SessionPackage } from "@timetap/db";
 import { effectiveLimits, type packageLimitsSelect } from "./booking-limits.ts";
 import type { BookedSession } from "./slot-generation.ts";
 
@@ -6,7 +6,7 @@ import type { BookedSession } from "./slot-generation.ts";
 // the longest buffer, which is all slot generation needs to know about other bookings.
 const MARGIN_MS = 2 * 24 * 60 * 60_000;
 
-type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
+type Queryable = Pick<RawSql, "$queryRaw">;
 type HostOfBookings = Parameters<typeof effectiveLimits>[0] & Pick<Host, "id">;
 type NearRow = Pick<Booking, "startTime" | "endTime"> &
   Pick<SessionPackage, keyof typeof packageLimitsSelect>;

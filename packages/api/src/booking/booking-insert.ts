@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type Booking, type CalendarSync, type Email } from "@timetap/db";
+import { Prisma, type Booking, type CalendarSync, type Email, type RawSql } from "@timetap/db";
 
 type NewBooking = Pick<
   Booking,
@@ -32,7 +32,7 @@ type NewEmail = Pick<Email, "kind" | "recipient" | "messageId" | "nextAttemptAt"
  * heard once it commits (PostgreSQL's NOTIFY is transactional).
  */
 export async function insertBooking(
-  { db }: { db: Pick<Prisma.TransactionClient, "$executeRaw"> },
+  { db }: { db: Pick<RawSql, "$executeRaw"> },
   {
     booking,
     sync,

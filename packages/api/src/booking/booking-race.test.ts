@@ -182,7 +182,7 @@ describe("a new booking whose host keeps changing under it", () => {
   it("reads and writes again, then waits for the host's row lock, and stands once", async () => {
     // Another process moves the host's booking version on before each of this one's writes.
     let overtaken = 0;
-    const db = new Proxy(harness.db, {
+    const rawSql = new Proxy(harness.deps.rawSql, {
       get(target, property) {
         const value = Reflect.get(target, property) as unknown;
         if (typeof value !== "function") return value;
@@ -196,7 +196,7 @@ describe("a new booking whose host keeps changing under it", () => {
         };
       },
     });
-    const deps = createApiDeps({ ...harness.deps, db });
+    const deps = createApiDeps({ ...harness.deps, rawSql });
     const start = new Date(Date.UTC(2030, 0, 8, 9));
     const booking = await createCaller(createContext(deps, {})).booking.create(
       bookingInput(intro.id, start),

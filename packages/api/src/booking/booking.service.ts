@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { isExclusionViolation, type Prisma } from "@timetap/db";
+import { isExclusionViolation, type RawSql } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 import { loadBookable, requireFitAmong, requireOfferedSlot } from "../availability/bookable.ts";
@@ -70,7 +70,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   // The other web processes hear of the booking from its own statement: no round trip of its own.
   const notification = deps.hostChanges.notification({ hostId: host.id, what: "bookings" });
   /** The checks against the host's other bookings, and the write if they still hold. */
-  const checkAndWrite = async (db: Prisma.TransactionClient) => {
+  const checkAndWrite = async (db: RawSql) => {
     const surroundings = await bookingSurroundings({ db }, host, {
       from: startTime,
       to: endTime,
@@ -88,7 +88,7 @@ export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
   try {
     await inHostTurn(deps, host.id, async () => {
       for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++)
-        if (await checkAndWrite(deps.db)) return;
+        if (await checkAndWrite(deps.rawSql)) return;
       // Other processes kept booking this host in between: wait for the host's row lock instead.
       await inHostLockedTransaction(deps.db, host.id, async (tx) => {
         if (!(await checkAndWrite(tx)))

@@ -1,4 +1,4 @@
-import type { PrismaClient, RateLimit as RateLimitRow } from "@timetap/db";
+import type { PrismaClient, RateLimit as RateLimitRow, RawSql } from "@timetap/db";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 
 type Count = Pick<RateLimitRow, "points" | "expire">;
@@ -24,11 +24,16 @@ type LimiterOptions = Omit<
  * The clock is the process's (Date.now()), as in the library: it also says how long is left.
  */
 export class RateLimiterOneStatement extends RateLimiterPrisma {
-  readonly #prisma: PrismaClient;
+  readonly #sql: RawSql;
 
-  constructor({ prisma, ...options }: LimiterOptions & { prisma: PrismaClient }) {
+  /** `rawSql` runs the two hot statements; `prisma` the library's own (cleanup, `delete`). */
+  constructor({
+    prisma,
+    rawSql,
+    ...options
+  }: LimiterOptions & { prisma: PrismaClient; rawSql: RawSql }) {
     super({ ...options, storeClient: prisma, tableName: "rateLimit" });
-    this.#prisma = prisma;
+    this.#sql = rawSql;
   }
 
   /**
@@ -39,7 +44,7 @@ export class RateLimiterOneStatement extends RateLimiterPrisma {
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
     const now = new Date();
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    const [count] = await this.#prisma.$queryRaw<Count[]>`
+    const [count] = await this.#sql.$queryRaw<Count[]>`
       INSERT INTO rate_limit (key, points, expire)
       VALUES (${key}, ${points}::int, ${expire}::timestamptz)
       ON CONFLICT (key) DO UPDATE SET
@@ -53,7 +58,7 @@ export class RateLimiterOneStatement extends RateLimiterPrisma {
 
   /** The key's current window, or null when it has none or it has ended. */
   async _get(key: string) {
-    const [count] = await this.#prisma.$queryRaw<Count[]>`
+    const [count] = await this.#sql.$queryRaw<Count[]>`
       SELECT points, expire FROM rate_limit
       WHERE key = ${key} AND (expire > ${new Date()}::timestamptz OR expire IS NULL)`;
     return count ?? null;

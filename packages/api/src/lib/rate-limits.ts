@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@timetap/db";
+import type { PrismaClient, RawSql } from "@timetap/db";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { RateLimiterOneStatement } from "./rate-limiter-one-statement.ts";
 import { RateLimitedError } from "./service-errors.ts";
@@ -40,7 +40,8 @@ const countedPerProcess: ReadonlySet<RateLimitKind> = new Set(["slotsPerIp"]);
  * Where the counts live: this process's memory (the embedded database serves one process), or
  * the database, so that every web process of a server deployment shares them.
  */
-export type RateLimitStore = { kind: "memory" } | { kind: "database"; prisma: PrismaClient };
+export type RateLimitStore =
+  { kind: "memory" } | { kind: "database"; prisma: PrismaClient; rawSql: RawSql };
 
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
@@ -61,6 +62,7 @@ export function createRateLimits(
       const limiter = new RateLimiterOneStatement({
         ...options,
         prisma: store.prisma,
+        rawSql: store.rawSql,
         insuranceLimiter: new RateLimiterMemory(options),
       });
       return [kind, limiter];

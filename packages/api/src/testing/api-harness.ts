@@ -60,12 +60,13 @@ export async function createApiHarness(
   const tokens = createTokenCipher([randomBytes(32).toString("base64")]);
   const limits = createRateLimits(
     options.limitStore === "database"
-      ? { kind: "database", prisma: database.prisma }
+      ? { kind: "database", prisma: database.prisma, rawSql: database.rawSql }
       : { kind: "memory" },
     { ...outOfReach, ...options.limits },
   );
   const deps = createApiDeps({
     db: database.prisma,
+    rawSql: database.rawSql,
     hostChanges: database.hostChanges,
     limits,
     google,

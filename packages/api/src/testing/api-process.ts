@@ -22,6 +22,7 @@ const tokenKey = process.env.TIMETAP_TEST_TOKEN_KEY || randomBytes(32).toString(
 const db = await createDb({ databaseUrl });
 const deps = createApiDeps({
   db: db.prisma,
+  rawSql: db.rawSql,
   hostChanges: db.hostChanges,
   google: createGoogle({
     clientId: "timetap-test",
@@ -35,7 +36,7 @@ const deps = createApiDeps({
   clock: systemClock,
   logger: createJsonLogger((line) => process.stderr.write(`${line}\n`)),
   limits: createRateLimits(
-    { kind: "database", prisma: db.prisma },
+    { kind: "database", prisma: db.prisma, rawSql: db.rawSql },
     { ...defaultRateLimits, ...limits },
   ),
 });
