@@ -3,6 +3,7 @@ import { createAllDayHost } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
 import { createContext } from "../context.ts";
 import { createApiDeps } from "../deps.ts";
+import { createRateLimits } from "../lib/rate-limits.ts";
 import { createCaller } from "../root.ts";
 
 const harness = useApiHarness({ now: new Date("2030-01-07T06:00:00Z") });
@@ -22,20 +23,23 @@ function watched<Client extends object>(client: Client, name: string, used: stri
 describe("a new booking's trips to the database", () => {
   // Each Prisma operation, raw ones included, costs about half a millisecond of CPU in Prisma's
   // query compiler; the booking path's statements go straight to the driver (Db.rawSql).
-  it("are one statement for its checks and one for its write, none through Prisma", async () => {
+  it("are one statement for its abuse-limit counts, one for its checks and one for its write, none through Prisma", async () => {
     const host = await createAllDayHost(harness.db, {
       email: "statements@example.com",
       name: "Statements",
       slug: "statements",
     });
     const used: string[] = [];
+    const rawSql = watched(harness.deps.rawSql, "rawSql", used);
     const deps = createApiDeps({
       ...harness.deps,
       db: watched(harness.db, "prisma", used),
-      rawSql: watched(harness.deps.rawSql, "rawSql", used),
+      rawSql,
+      // As on a server database: the counts shared through it.
+      limits: createRateLimits({ kind: "database", prisma: harness.db, rawSql }),
     });
     const book = (hour: number) =>
-      createCaller(createContext(deps, {})).booking.create({
+      createCaller(createContext(deps, { clientIp: "203.0.113.60" })).booking.create({
         hostSlug: "statements",
         packageId: host.packages[0]!.id,
         startTime: new Date(Date.UTC(2030, 0, 8, hour)),
@@ -47,7 +51,7 @@ describe("a new booking's trips to the database", () => {
 
     const booking = await book(10);
     expect(booking.calendarSync).toBe("skipped");
-    expect(used).toEqual(["rawSql.$queryRaw", "rawSql.$executeRaw"]);
+    expect(used).toEqual(["rawSql.$queryRaw", "rawSql.$queryRaw", "rawSql.$executeRaw"]);
     expect(await harness.db.booking.count({ where: { hostId: host.id } })).toBe(2);
   });
 });

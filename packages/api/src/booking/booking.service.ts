@@ -16,6 +16,7 @@ import type { CreateBookingInput } from "./booking.inputs.ts";
 import { requireRoomForCustomer } from "./upcoming-per-customer.ts";
 import { inHostLockedTransaction, inHostTurn } from "./host-booking-lock.ts";
 import { leasedFromNow } from "../lib/outbox-lease.ts";
+import type { RequestAuth } from "../context.ts";
 
 /**
  * How often a new booking reads and writes again when another process wrote a booking of the host
@@ -33,10 +34,19 @@ const OPTIMISTIC_TRIES = 3;
  * check and insert; the database's exclusion constraint is what makes double booking impossible.
  * Google is tried only after the commit, within a deadline, and never decides whether the booking
  * exists. The sync row is written already leased to this request, so a worker cannot start the
- * same Google work first.
+ * same Google work first. Each attempt counts against the caller's address (`clientIp`; in-process
+ * callers have none) and the customer's email, both at once; an input refused by its schema
+ * never gets here, and changes nothing.
  */
-export async function createBooking(deps: ApiDeps, input: CreateBookingInput) {
-  await deps.limits.consume("bookingChangesPerEmail", input.customerEmail.toLowerCase());
+export async function createBooking(
+  deps: ApiDeps,
+  input: CreateBookingInput,
+  { clientIp }: Pick<RequestAuth, "clientIp">,
+) {
+  await deps.limits.consumeAll([
+    ...(clientIp ? [["bookingChangesPerIp", clientIp] as const] : []),
+    ["bookingChangesPerEmail", input.customerEmail.toLowerCase()],
+  ]);
   const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
   const { host, pkg } = bookable;
   const offered = await requireOfferedSlot(deps, bookable, input.startTime);

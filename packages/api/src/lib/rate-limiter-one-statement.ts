@@ -1,4 +1,9 @@
-import type { PrismaClient, RateLimit as RateLimitRow, RawSql } from "@timetap/db";
+import {
+  Prisma,
+  type PrismaClient,
+  type RateLimit as RateLimitRow,
+  type RawSql,
+} from "@timetap/db";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 
 type Count = Pick<RateLimitRow, "points" | "expire">;
@@ -38,21 +43,10 @@ export class RateLimiterOneStatement extends RateLimiterPrisma {
 
   /**
    * Adds `points` to the key's window, or starts a new one when the stored window has ended (or
-   * when the library forces it, for `set` and `block`). One statement: concurrent calls from any
-   * number of processes lock the row in turn and are all counted.
+   * when the library forces it, for `set` and `block`).
    */
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
-    const now = new Date();
-    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    const [count] = await this.#sql.$queryRaw<Count[]>`
-      INSERT INTO rate_limit (key, points, expire)
-      VALUES (${key}, ${points}::int, ${expire}::timestamptz)
-      ON CONFLICT (key) DO UPDATE SET
-        points = CASE WHEN ${forceExpire}::boolean OR rate_limit.expire <= ${now}::timestamptz
-                   THEN excluded.points ELSE rate_limit.points + excluded.points END,
-        expire = CASE WHEN ${forceExpire}::boolean OR rate_limit.expire <= ${now}::timestamptz
-                   THEN excluded.expire ELSE rate_limit.expire END
-      RETURNING points, expire`;
+    const [count] = await addToWindows(this.#sql, [{ key, points, msDuration }], forceExpire);
     return count!;
   }
 
@@ -63,4 +57,32 @@ export class RateLimiterOneStatement extends RateLimiterPrisma {
       WHERE key = ${key} AND (expire > ${new Date()}::timestamptz OR expire IS NULL)`;
     return count ?? null;
   }
+}
+
+/**
+ * Adds each count's points to its key's window in the `rate_limit` table, starting a new window
+ * where the stored one has ended (or when `forceExpire`), in ONE statement: concurrent calls from
+ * any number of processes lock the rows in turn and are all counted. The keys must differ; rows
+ * are written in key order, so that two statements never wait for each other's rows (deadlock).
+ */
+export async function addToWindows(
+  sql: RawSql,
+  counts: ReadonlyArray<{ key: string; points: number; msDuration: number }>,
+  forceExpire = false,
+): Promise<Array<Pick<RateLimitRow, "key" | "points" | "expire">>> {
+  const now = new Date();
+  const inKeyOrder = [...counts].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const rows = inKeyOrder.map(({ key, points, msDuration }) => {
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    return Prisma.sql`(${key}, ${points}::int, ${expire}::timestamptz)`;
+  });
+  return sql.$queryRaw`
+    INSERT INTO rate_limit (key, points, expire)
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN ${forceExpire}::boolean OR rate_limit.expire <= ${now}::timestamptz
+                 THEN excluded.points ELSE rate_limit.points + excluded.points END,
+      expire = CASE WHEN ${forceExpire}::boolean OR rate_limit.expire <= ${now}::timestamptz
+                 THEN excluded.expire ELSE rate_limit.expire END
+    RETURNING key, points, expire`;
 }

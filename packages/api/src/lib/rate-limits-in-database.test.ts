@@ -102,6 +102,50 @@ describe("abuse limits counted in the database", () => {
     ]);
   });
 
+  it("counts an address and an email in one statement, refusing past the first limit passed", async () => {
+    const used: string[] = [];
+    const rawSql = new Proxy(db.rawSql, {
+      get(target, property) {
+        used.push(String(property));
+        return (Reflect.get(target, property) as () => unknown).bind(target);
+      },
+    });
+    const limits = createRateLimits(
+      { kind: "database", prisma: db.prisma, rawSql },
+      {
+        ...defaultRateLimits,
+        bookingChangesPerIp: { points: 3, durationSeconds: hour },
+        bookingChangesPerEmail: { points: 1, durationSeconds: hour },
+      },
+    );
+    const attempt = (ip: string, email: string) =>
+      limits.consumeAll([
+        ["bookingChangesPerIp", ip],
+        ["bookingChangesPerEmail", email],
+      ]);
+    await attempt("203.0.113.45", "ada@example.com");
+    expect(used).toEqual(["$queryRaw"]);
+    await expect(attempt("203.0.113.45", "ada@example.com")).rejects.toMatchObject({
+      name: "RateLimitedError",
+      limit: "bookingChangesPerEmail",
+    });
+    await attempt("203.0.113.45", "bea@example.com");
+    // The address's third and fourth attempts: the fourth is past its limit, which comes first.
+    await expect(attempt("203.0.113.45", "cy@example.com")).rejects.toMatchObject({
+      limit: "bookingChangesPerIp",
+    });
+    const counted = await db.prisma.rateLimit.findMany({
+      where: {
+        key: { in: ["bookingChangesPerIp:203.0.113.45", "bookingChangesPerEmail:cy@example.com"] },
+      },
+      orderBy: { key: "asc" },
+    });
+    expect(counted.map(({ key, points }) => [key, points])).toEqual([
+      ["bookingChangesPerEmail:cy@example.com", 1],
+      ["bookingChangesPerIp:203.0.113.45", 4],
+    ]);
+  });
+
   it("keeps counting in the process's memory while the database fails", async () => {
     const down = <Client extends object>(client: Client) =>
       new Proxy(client, {
@@ -115,5 +159,12 @@ describe("abuse limits counted in the database", () => {
     await expect(limits.consume("signInPerIp", "203.0.113.44")).rejects.toMatchObject({
       name: "RateLimitedError",
     });
+    const both = () =>
+      limits.consumeAll([
+        ["bookingChangesPerIp", "203.0.113.44"],
+        ["bookingChangesPerEmail", "dee@example.com"],
+      ]);
+    for (let i = 0; i < defaultRateLimits.bookingChangesPerEmail.points; i++) await both();
+    await expect(both()).rejects.toMatchObject({ limit: "bookingChangesPerEmail" });
   });
 });
