@@ -1,5 +1,8 @@
 // The yardsticks, each a bare node:http server in a process of its own:
-//   insert <port>  one INSERT into the booking table of the database in BENCH_DB (JSON DbOptions)
+//   insert <port>  one INSERT into the booking table of the database in BENCH_DB (JSON DbOptions),
+//                  through Prisma's $executeRaw (the yardstick of sessions 5 and 6)
+//   insert-prepared <port>  the same INSERT through Db.rawSql, as the booking path sends its
+//                  statements (prepared once, then bound and run)
 //   bytes <port> <file>  the file's bytes, from memory, for every GET
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -15,14 +18,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 async function insertHandler(): Promise<RequestListener> {
-  const { prisma } = await createDb(JSON.parse(process.env.BENCH_DB ?? "{}"));
+  const db = await createDb(JSON.parse(process.env.BENCH_DB ?? "{}"));
+  const sql = mode === "insert-prepared" ? db.rawSql : db.prisma;
   return (request, response) => {
     readBody(request)
       .then(async (text) => {
         const { hostId, packageId, start } = JSON.parse(text) as Record<string, string>;
         const startTime = new Date(start!);
         const id = randomUUID();
-        await prisma.$executeRaw`INSERT INTO booking (id, host_id, package_id, start_time, end_time, customer_email, access_token, updated_at)
+        await sql.$executeRaw`INSERT INTO booking (id, host_id, package_id, start_time, end_time, customer_email, access_token, updated_at)
           VALUES (${id}, ${hostId}, ${packageId}, ${startTime}, ${new Date(startTime.getTime() + 30 * 60_000)},
                   ${`bare-${id}@bench.example`}, ${randomBytes(32).toString("base64url")}, now())`;
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
@@ -40,5 +44,5 @@ async function bytesHandler(): Promise<RequestListener> {
   };
 }
 
-const handler = mode === "insert" ? await insertHandler() : await bytesHandler();
+const handler = mode === "bytes" ? await bytesHandler() : await insertHandler();
 createServer(handler).listen(Number(port), "127.0.0.1", () => process.send?.("ready"));

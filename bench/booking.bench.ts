@@ -70,7 +70,10 @@ async function benchOne(onServer: boolean) {
   );
   try {
     const hosts = await seed(database.options, (email) => emulator.issueRefreshToken(email));
-    const bare = await bareInserts(database.options, hosts.free);
+    const bare = {
+      prisma: await bareInserts(database.options, hosts.free, "insert", 400),
+      prepared: await bareInserts(database.options, hosts.free, "insert-prepared", 500),
+    };
     await againstServer(database.env, hosts, bare);
     // `pnpm worker` needs a database server: the embedded one belongs to the web process.
     if (onServer) await syncWorkers(database);
@@ -108,13 +111,18 @@ function bookingBodies(
   };
 }
 
-async function bareInserts(options: object, free: BenchHost[]) {
-  const server = await startBaseline("insert", BASELINE_PORT, {
+async function bareInserts(
+  options: object,
+  free: BenchHost[],
+  mode: "insert" | "insert-prepared",
+  daysAhead: number,
+) {
+  const server = await startBaseline(mode, BASELINE_PORT, {
     env: { BENCH_DB: JSON.stringify(options) },
   });
   try {
     // Far past the app's bookings: the same table and constraint, never the same times.
-    const body = bookingBodies(free, new Date(NOW.getTime() + 400 * DAY_MS), (host, start) =>
+    const body = bookingBodies(free, new Date(NOW.getTime() + daysAhead * DAY_MS), (host, start) =>
       JSON.stringify({ hostId: host.id, packageId: host.packageId, start: start.toISOString() }),
     );
     const run = (connections: number) =>
@@ -129,7 +137,7 @@ async function bareInserts(options: object, free: BenchHost[]) {
 async function againstServer(
   env: Record<string, string>,
   hosts: Awaited<ReturnType<typeof seed>>,
-  bare: Record<8 | 32, LoadResult>,
+  bare: Record<"prisma" | "prepared", Record<8 | 32, LoadResult>>,
 ) {
   const server = await startWebServer(APP_PORT, {
     ...appEnv(env),
@@ -155,11 +163,20 @@ async function againstServer(
     for (const connections of [8, 32] as const) {
       const app = await create(connections);
       const target = connections === 32 ? "≥ 0.33, p99 < 250 ms" : "≥ 0.33";
+      const prisma = bare.prisma[connections];
+      const prepared = bare.prepared[connections];
       row(
         `booking.create, ${connections} connections`,
         rate(app),
-        `bare node:http + 1 INSERT: ${rate(bare[connections])}`,
-        `${fmt(app.perSecond / bare[connections].perSecond, 2)} (${target})`,
+        `bare node:http + 1 INSERT via Prisma: ${rate(prisma)}`,
+        `${fmt(app.perSecond / prisma.perSecond, 2)} (${target})`,
+      );
+      // The booking path sends its statements prepared (Db.rawSql); so does this yardstick.
+      row(
+        `booking.create, ${connections} connections, against a prepared INSERT`,
+        "(as above)",
+        `bare node:http + 1 INSERT via Db.rawSql: ${rate(prepared)}`,
+        `${fmt(app.perSecond / prepared.perSecond, 2)}`,
       );
     }
 

@@ -58,7 +58,7 @@ async function until(ready: () => Promise<boolean>, what: string, proc: ChildPro
 
 /** A yardstick server (baseline-server.ts), once it listens. */
 export async function startBaseline(
-  mode: "insert" | "bytes",
+  mode: "insert" | "insert-prepared" | "bytes",
   port: number,
   extra: { file?: string; env?: Record<string, string> } = {},
 ): Promise<Child> {

@@ -6,6 +6,7 @@ import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-c
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
+import { preparedOnServer } from "./pg-prepared.ts";
 import { directSql, type RawSql } from "./raw-sql.ts";
 import { yieldBetweenQueries } from "./yield-between-queries.ts";
 
@@ -28,9 +29,10 @@ export interface Db {
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl);
   // Loaded only here: PGlite's module alone takes ~30 MB, which a server-backed process never needs.
-  const [{ openEmbedded }, { PrismaPGlite }] = await Promise.all([
+  const [{ openEmbedded }, { PrismaPGlite }, { preparedOnPGlite }] = await Promise.all([
     import("./embedded.ts"),
     import("pglite-prisma-adapter"),
+    import("./pglite-prepared.ts"),
   ]);
   const { pglite, release } = await openEmbedded(options.embedded ?? defaultDataDir);
   await applyMigrations({
@@ -44,10 +46,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding) });
   return {
     prisma,
-    rawSql: directSql(async (text, values) => {
-      const { rows, affectedRows } = await yielding.query(text, values);
-      return { rows, count: affectedRows ?? 0 };
-    }),
+    rawSql: directSql(preparedOnPGlite(pglite)),
     kind: "embedded",
     hostChanges: inProcessHostChanges(),
     close: async () => {
@@ -100,10 +99,7 @@ async function openServer(databaseUrl: string): Promise<Db> {
   const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
-    rawSql: directSql(async (text, values) => {
-      const { rows, rowCount } = await yielding.query(text, values);
-      return { rows, count: rowCount ?? 0 };
-    }),
+    rawSql: directSql(preparedOnServer(yielding)),
     kind: "server",
     hostChanges,
     close: async () => {
