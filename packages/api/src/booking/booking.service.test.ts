@@ -1,7 +1,7 @@
 import { DEMO_HOST } from "@timetap/db";
 import { eventIdForBooking } from "@timetap/google";
 import { TRPCError } from "@trpc/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   bookingInput,
   demoWithCalendar,
@@ -360,6 +360,12 @@ describe("booking.create, bad input and taken times", () => {
     expect(new Set(rejected.map((e) => e.code))).toEqual(new Set(["CONFLICT"]));
     expect(await harness.db.booking.count({ where: { status: "CONFIRMED" } })).toBe(1);
     expect(await harness.db.calendarSync.count()).toBe(1);
+    // On a loaded machine the winner's Google attempt may outlast its answer's deadline (the
+    // booking then answers "pending"): the attempt carries on, and still makes one event.
+    await vi.waitFor(
+      async () => expect((await harness.db.calendarSync.findFirstOrThrow()).state).toBe("done"),
+      { timeout: 10_000, interval: 100 },
+    );
     expect(demoEvents()).toHaveLength(1);
   });
 });
