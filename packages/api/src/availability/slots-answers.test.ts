@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { DEMO_HOST } from "@timetap/db";
 import superjson from "superjson";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -54,6 +56,23 @@ async function view(input = week()) {
     starts: answer.slots.map((slot) => slot.start.toISOString()),
   };
 }
+/** A repeat view's raw bytes, the client asking for `acceptEncoding` (fetch would unzip them). */
+function viewAsking(acceptEncoding: string) {
+  const query = encodeURIComponent(JSON.stringify(superjson.serialize(week())));
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    get(
+      `${api.url}/availability.slots?input=${query}`,
+      { headers: { "accept-encoding": acceptEncoding } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    ).on("error", reject);
+  });
+}
 const freebusyCalls = () =>
   harness.emulator.requests().filter((r) => r.operation === "freebusy").length;
 
@@ -64,8 +83,26 @@ describe("a slots answer kept for the next view", () => {
     // Changed behind the API's back: only a view computed again would see it.
     await harness.db.availabilityRule.deleteMany();
     const second = await view();
-    expect(second).toEqual(first);
+    // The kept answer may also go out gzipped (below), so caches must tell by Accept-Encoding too.
+    expect(second).toEqual({
+      ...first,
+      headers: { ...first.headers, vary: "trpc-accept, accept, accept-encoding" },
+    });
     expect(freebusyCalls()).toBe(1);
+  });
+
+  it("gives a browser, which asks for gzip, the kept answer gzipped", async () => {
+    const plain = await view();
+    const zipped = await viewAsking("gzip, deflate, br");
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 5);
+    expect(gunzipSync(zipped.body).toString("utf8")).toBe(plain.body);
+    // A client that does not take gzip, or refuses it, gets the bytes as they are.
+    for (const refusing of ["identity", "gzip;q=0, identity"]) {
+      const answer = await viewAsking(refusing);
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.body.toString("utf8")).toBe(plain.body);
+    }
   });
 
   it("shows a booking made, moved or cancelled in the very next answer", async () => {
