@@ -1,8 +1,8 @@
 // The yardsticks, each a bare node:http server in a process of its own:
 //   insert <port>  one INSERT into the booking table of the database in BENCH_DB (JSON DbOptions),
 //                  through Prisma's $executeRaw (the yardstick of sessions 5 and 6)
-//   insert-prepared <port>  the same INSERT through Db.rawSql, as the booking path sends its
-//                  statements (prepared once, then bound and run)
+//   insert-raw <port>  the same INSERT through Db.rawSql, as the booking path sends its
+//                  statements (on PGlite prepared once, then bound and run in one call)
 //   bytes <port> <file>  the file's bytes, from memory, for every GET
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -19,7 +19,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 async function insertHandler(): Promise<RequestListener> {
   const db = await createDb(JSON.parse(process.env.BENCH_DB ?? "{}"));
-  const sql = mode === "insert-prepared" ? db.rawSql : db.prisma;
+  const sql = mode === "insert-raw" ? db.rawSql : db.prisma;
   return (request, response) => {
     readBody(request)
       .then(async (text) => {

@@ -72,7 +72,7 @@ async function benchOne(onServer: boolean) {
     const hosts = await seed(database.options, (email) => emulator.issueRefreshToken(email));
     const bare = {
       prisma: await bareInserts(database.options, hosts.free, "insert", 400),
-      prepared: await bareInserts(database.options, hosts.free, "insert-prepared", 500),
+      raw: await bareInserts(database.options, hosts.free, "insert-raw", 500),
     };
     await againstServer(database.env, hosts, bare);
     // `pnpm worker` needs a database server: the embedded one belongs to the web process.
@@ -114,7 +114,7 @@ function bookingBodies(
 async function bareInserts(
   options: object,
   free: BenchHost[],
-  mode: "insert" | "insert-prepared",
+  mode: "insert" | "insert-raw",
   daysAhead: number,
 ) {
   const server = await startBaseline(mode, BASELINE_PORT, {
@@ -137,7 +137,7 @@ async function bareInserts(
 async function againstServer(
   env: Record<string, string>,
   hosts: Awaited<ReturnType<typeof seed>>,
-  bare: Record<"prisma" | "prepared", Record<8 | 32, LoadResult>>,
+  bare: Record<"prisma" | "raw", Record<8 | 32, LoadResult>>,
 ) {
   const server = await startWebServer(APP_PORT, {
     ...appEnv(env),
@@ -164,19 +164,19 @@ async function againstServer(
       const app = await create(connections);
       const target = connections === 32 ? "≥ 0.33, p99 < 250 ms" : "≥ 0.33";
       const prisma = bare.prisma[connections];
-      const prepared = bare.prepared[connections];
+      const raw = bare.raw[connections];
       row(
         `booking.create, ${connections} connections`,
         rate(app),
         `bare node:http + 1 INSERT via Prisma: ${rate(prisma)}`,
         `${fmt(app.perSecond / prisma.perSecond, 2)} (${target})`,
       );
-      // The booking path sends its statements prepared (Db.rawSql); so does this yardstick.
+      // The booking path sends its statements through Db.rawSql; so does this yardstick.
       row(
-        `booking.create, ${connections} connections, against a prepared INSERT`,
+        `booking.create, ${connections} connections, against an INSERT through Db.rawSql`,
         "(as above)",
-        `bare node:http + 1 INSERT via Db.rawSql: ${rate(prepared)}`,
-        `${fmt(app.perSecond / prepared.perSecond, 2)}`,
+        `bare node:http + 1 INSERT via Db.rawSql: ${rate(raw)}`,
+        `${fmt(app.perSecond / raw.perSecond, 2)}`,
       );
     }
 

@@ -58,7 +58,7 @@ async function until(ready: () => Promise<boolean>, what: string, proc: ChildPro
 
 /** A yardstick server (baseline-server.ts), once it listens. */
 export async function startBaseline(
-  mode: "insert" | "insert-prepared" | "bytes",
+  mode: "insert" | "insert-raw" | "bytes",
   port: number,
   extra: { file?: string; env?: Record<string, string> } = {},
 ): Promise<Child> {

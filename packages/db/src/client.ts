@@ -6,7 +6,6 @@ import { inProcessHostChanges, listenOnServer, type HostChanges } from "./host-c
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
 import { defaultDataDir } from "./paths.ts";
-import { preparedOnServer } from "./pg-prepared.ts";
 import { directSql, type RawSql } from "./raw-sql.ts";
 import { yieldBetweenQueries } from "./yield-between-queries.ts";
 
@@ -99,7 +98,12 @@ async function openServer(databaseUrl: string): Promise<Db> {
   const hostChanges = await listenOnServer(databaseUrl, pool);
   return {
     prisma,
-    rawSql: directSql(preparedOnServer(yielding)),
+    // Unnamed statements, as Prisma sends them: named ones would break behind a transaction-mode
+    // pooler (PgBouncer before 1.21), for no gain measurable here (`pnpm bench`).
+    rawSql: directSql(async (text, values) => {
+      const { rows, rowCount } = await yielding.query(text, values);
+      return { rows, count: rowCount ?? 0 };
+    }),
     kind: "server",
     hostChanges,
     close: async () => {
