@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { isExclusionViolation, type RawSql } from "@timetap/db";
+import { isExclusionViolation, type Booking, type CalendarSync, type RawSql } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 import { loadBookable, requireFitAmong, requireOfferedSlot } from "../availability/bookable.ts";
@@ -122,17 +122,36 @@ export async function createBooking(
       lockedUntil: lease?.lockedUntil,
     },
   });
-  // Only a Google attempt changes the booking after its insert; without one, it is as written.
-  if (syncState !== "pending") {
-    const { id, name, durationMinutes } = pkg;
-    return toConfirmation({
-      ...booking,
-      host,
-      package: { id, name, durationMinutes },
-      calendarSyncs: [{ state: syncState }],
-    });
-  }
-  return getConfirmation(deps, booking.id);
+  // Only a Google attempt changes the booking after its insert (its Meet link, its sync's state):
+  // read just those, in one statement, rather than the whole confirmation again through Prisma
+  // (about 5 ms of the answer's time after Google's).
+  const { meetLink, state } =
+    syncState === "pending"
+      ? await afterAttempt(deps, booking.id, syncId)
+      : { meetLink: null, state: syncState };
+  const { id, name, durationMinutes } = pkg;
+  return toConfirmation({
+    ...booking,
+    meetLink,
+    host,
+    package: { id, name, durationMinutes },
+    calendarSyncs: [{ state }],
+  });
+}
+
+/** The booking's Meet link and its sync row's state, as the request's attempt left them. */
+async function afterAttempt(
+  { rawSql }: Pick<ApiDeps, "rawSql">,
+  bookingId: string,
+  syncId: string,
+) {
+  const [row] = await rawSql.$queryRaw<
+    Array<Pick<Booking, "meetLink"> & Pick<CalendarSync, "state">>
+  >`
+    SELECT b.meet_link AS "meetLink", s.state::text AS state
+    FROM booking b JOIN calendar_sync s ON s.booking_id = b.id
+    WHERE b.id = ${bookingId} AND s.id = ${syncId}`;
+  return row!;
 }
 
 export async function getConfirmation({ db }: Pick<ApiDeps, "db">, id: string) {
