@@ -6,22 +6,17 @@
 //   bytes <port> <file>  the file's bytes, from memory, for every GET
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type RequestListener } from "node:http";
+import { createServer, type RequestListener } from "node:http";
+import { text } from "node:stream/consumers";
 import { createDb } from "@timetap/db";
 
 const [mode, port, file] = process.argv.slice(2);
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 async function insertHandler(): Promise<RequestListener> {
   const db = await createDb(JSON.parse(process.env.BENCH_DB ?? "{}"));
   const sql = mode === "insert-raw" ? db.rawSql : db.prisma;
   return (request, response) => {
-    readBody(request)
+    text(request)
       .then(async (text) => {
         const { hostId, packageId, start } = JSON.parse(text) as Record<string, string>;
         const startTime = new Date(start!);

@@ -8,6 +8,8 @@ import { slotsInput } from "./availability/availability.inputs.ts";
 import { slotsAnswerKey, type SlotQuestion } from "./availability/slots-answers.ts";
 import type { ApiDeps } from "./deps.ts";
 
+const gzipBytes = promisify(gzip);
+
 /**
  * Answers `GET /availability.slots?input=…` from the answers kept (slots-answers.ts), ahead of
  * tRPC: the same status, headers and bytes tRPC would send, without a query, slot generation or
@@ -29,7 +31,7 @@ export function rememberedSlots(
   const gzippedOf = (body: Buffer) => {
     let zipped = gzipped.get(body);
     if (!zipped) {
-      zipped = promisify(gzip)(body);
+      zipped = gzipBytes(body);
       gzipped.set(body, zipped);
     }
     return zipped;

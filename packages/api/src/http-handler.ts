@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { text } from "node:stream/consumers";
 import {
   internal_exceptionHandler,
   nodeHTTPRequestHandler,
@@ -51,8 +52,11 @@ export function createApiHttpHandler(
     const url = new URL(req.url ?? "/", "http://api");
     const path = url.pathname.slice(1);
     if (path === "availability.slots" && (await serveRememberedSlots(req, res, url))) return;
+    // A POST body read whole and handed to tRPC's adapter as `req.body` (a string it takes as is)
+    // spares each call the web stream the adapter otherwise wraps the body in and reads back, a
+    // few per cent of a booking's CPU. Bodies are small: the HTTP front refuses any over its limit.
     if (req.method === "POST") {
-      const body = await bodyText(req).catch(() => null);
+      const body = await text(req).catch(() => null);
       // The client went away while sending it: nobody is left to answer.
       if (body === null) return void res.destroy();
       Object.assign(req, { body });
@@ -61,15 +65,4 @@ export function createApiHttpHandler(
       internal_exceptionHandler({ ...options, req, res, path }),
     );
   };
-}
-
-/**
- * A request's body, read whole. Handed to tRPC's adapter as `req.body` (a string it takes as is),
- * it spares each call the web stream the adapter otherwise wraps the body in and reads back, a
- * few per cent of a booking's CPU. Bodies are small: the HTTP front refuses any over its limit.
- */
-async function bodyText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -22,7 +22,7 @@ export type RunStatement = (
  * RawSql straight to the driver that Prisma's adapter uses, for the statements of the booking
  * path. Why not Prisma's `$queryRaw`: Prisma 6.19 sends even a raw statement through its query
  * compiler (WebAssembly) and its request pipeline, which took a quarter of the web server's CPU
- * per booking on PostgreSQL (`pnpm bench` profile) for four statements that need none of it. The
+ * per booking on PostgreSQL (`pnpm bench` profile) for statements that need none of it. The
  * statements stay Prisma.sql templates; the rows come back as the driver parses them (timestamptz
  * as Date, int4 as number, text as string: what these statements select), and errors keep their
  * SQLSTATE in `code` (errors.ts reads it).

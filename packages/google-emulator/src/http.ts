@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { text } from "node:stream/consumers";
 
 /** What a route handler answers; the server turns it into bytes. */
 export type Reply =
@@ -15,10 +16,8 @@ export interface ParsedRequest {
   rawBody: string;
 }
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+export function readBody(req: IncomingMessage): Promise<string> {
+  return text(req);
 }
 
 export function parseBody(raw: string, contentType: string | undefined): unknown {
