@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.ts";
 import { hostChanged } from "../availability/host-changed.ts";
-import { syncNow } from "../calendar-sync/calendar-sync.service.ts";
+import { syncNow, type SyncRow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
  * What follows every committed change to a booking (made, cancelled, moved): every web process
@@ -23,6 +23,8 @@ export async function afterBookingCommitted(
       state: string;
       leaseToken?: string | undefined;
       lockedUntil?: Date | undefined;
+      /** The leased row as the request that wrote it knows it (syncNow). */
+      known?: SyncRow | undefined;
     };
   },
 ): Promise<void> {
@@ -36,7 +38,7 @@ export async function afterBookingCommitted(
     hostId: change.hostId,
     ...change.details,
   });
-  const { id, state, leaseToken, lockedUntil } = change.sync;
+  const { id, state, leaseToken, lockedUntil, known } = change.sync;
   if (state === "pending" && id)
-    await syncNow(deps, leaseToken ? { id, token: leaseToken, until: lockedUntil } : { id });
+    await syncNow(deps, leaseToken ? { id, token: leaseToken, until: lockedUntil } : { id }, known);
 }

@@ -120,6 +120,21 @@ export async function createBooking(
       state: syncState,
       leaseToken: lease?.leaseToken,
       lockedUntil: lease?.lockedUntil,
+      // Its attempt needs no read: the row, the booking and the host are as just written and read.
+      known: lease && {
+        id: syncId,
+        bookingId: booking.id,
+        action: "create",
+        attempts: lease.attempts,
+        booking: {
+          ...booking,
+          status: "CONFIRMED",
+          googleEventId: null,
+          googleCalendarId: null,
+          host,
+          package: pkg,
+        },
+      },
     },
   });
   // Only a Google attempt changes the booking after its insert (its Meet link, its sync's state):

@@ -8,33 +8,72 @@ import { withinDeadline } from "../lib/deadline.ts";
 import { followUpLateMeetLink } from "../notifications/meet-link-followup.ts";
 import { underLease, type Lease } from "../lib/outbox-lease.ts";
 import { claimSyncs } from "./claim-syncs.ts";
+import { recordCreatedEvent } from "./record-created-event.ts";
 import { decideAfterFailure, isRateLimited, type SyncFailureKind } from "./sync-backoff.ts";
 
 type SyncDeps = Pick<
   ApiDeps,
-  "db" | "google" | "tokens" | "clock" | "logger" | "settings" | "mailer"
+  "db" | "rawSql" | "google" | "tokens" | "clock" | "logger" | "settings" | "mailer"
 > &
   HostChangeDeps;
 
 /** `lease_lost`: the attempt outlived its lease and another took the row over; its outcome stands. */
 export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed" | "lease_lost";
 
-/** A leased row as its attempt read it; `attempts` already counts this attempt. */
-type ClaimedSync = Prisma.CalendarSyncGetPayload<{
-  include: { booking: { include: { host: true; package: true } } };
-}> & { lease: Lease; stillMine: () => Promise<boolean> };
+/** What an attempt reads of its row, the row's booking, the host and the package. */
+const syncRowSelect = {
+  id: true,
+  bookingId: true,
+  action: true,
+  attempts: true,
+  booking: {
+    select: {
+      id: true,
+      hostId: true,
+      status: true,
+      startTime: true,
+      endTime: true,
+      customerEmail: true,
+      customerName: true,
+      meetLink: true,
+      googleEventId: true,
+      googleCalendarId: true,
+      host: {
+        select: {
+          id: true,
+          name: true,
+          timeZone: true,
+          calendarStatus: true,
+          googleRefreshToken: true,
+          sessionCalendarId: true,
+        },
+      },
+      package: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.CalendarSyncSelect;
 
-/** One attempt at a leased row: do its Google work, then record what happened. */
+/** A sync row as an attempt needs it; `attempts` already counts this attempt. */
+export type SyncRow = Prisma.CalendarSyncGetPayload<{ select: typeof syncRowSelect }>;
+
+type ClaimedSync = SyncRow & { lease: Lease; stillMine: () => Promise<boolean> };
+
+/**
+ * One attempt at a leased row: do its Google work, then record what happened. `known` is the row
+ * as the request that just wrote it (leased to itself) knows it, which spares reading it back.
+ */
 async function attempt(
   deps: SyncDeps,
   lease: Lease,
   stillMine: () => Promise<boolean>,
+  known?: SyncRow,
 ): Promise<SyncOutcome> {
   const sync: ClaimedSync = {
-    ...(await deps.db.calendarSync.findUniqueOrThrow({
-      where: { id: lease.id },
-      include: { booking: { include: { host: true, package: true } } },
-    })),
+    ...(known ??
+      (await deps.db.calendarSync.findUniqueOrThrow({
+        where: { id: lease.id },
+        select: syncRowSelect,
+      }))),
     lease,
     stillMine,
   };
@@ -99,15 +138,17 @@ async function createEvent(
       conferenceStatus: event.conferenceStatus,
     });
   }
-  // The link, the Meet-link email it may owe the customer, and the row's outcome commit together.
-  return succeed(
-    deps,
-    sync,
-    { googleEventId: event.googleEventId, googleCalendarId: calendarId, meetLink: event.meetLink },
-    event.meetLink && !booking.meetLink
-      ? (tx) => followUpLateMeetLink(tx, deps, booking.id)
-      : undefined,
-  );
+  const learnt = {
+    googleEventId: event.googleEventId,
+    googleCalendarId: calendarId,
+    meetLink: event.meetLink,
+  };
+  const linkIsNew = Boolean(event.meetLink && !booking.meetLink);
+  const recorded = await recordCreatedEvent(deps.rawSql, sync, learnt, linkIsNew);
+  if (recorded === "lease_lost") return leaseLost(deps, sync);
+  if (recorded === "recorded") return synced(deps, sync);
+  // The link, the Meet-link email it owes the customer, and the row's outcome commit together.
+  return succeed(deps, sync, learnt, (tx) => followUpLateMeetLink(tx, deps, booking.id));
 }
 
 /**
@@ -185,7 +226,6 @@ async function succeed(
   bookingChange?: Prisma.BookingUpdateInput,
   alsoWritten?: AlsoWritten,
 ): Promise<SyncOutcome> {
-  const { attempts } = sync;
   const outcome = await finish(
     deps,
     sync,
@@ -193,13 +233,17 @@ async function succeed(
     bookingChange,
     alsoWritten,
   );
-  if (outcome !== "synced") return outcome;
+  return outcome === "synced" ? synced(deps, sync) : outcome;
+}
+
+/** The row's outcome, recorded as `done`. */
+function synced(deps: SyncDeps, sync: ClaimedSync): SyncOutcome {
   deps.logger.info("calendar_sync_done", {
     bookingId: sync.bookingId,
     action: sync.action,
-    attempts,
+    attempts: sync.attempts,
   });
-  return "synced" as const;
+  return "synced";
 }
 
 /**
@@ -320,10 +364,14 @@ function leaseLost(deps: SyncDeps, sync: ClaimedSync): SyncOutcome {
  * One attempt under its lease, never throwing: after an unexpected error the lease is no longer
  * renewed and expires, and the attempt counts as one the worker stopped during.
  */
-export async function runLeasedSync(deps: SyncDeps, lease: Lease): Promise<SyncOutcome | "error"> {
+export async function runLeasedSync(
+  deps: SyncDeps,
+  lease: Lease,
+  known?: SyncRow,
+): Promise<SyncOutcome | "error"> {
   try {
     return await underLease(deps, "calendar_sync", lease, deps.settings.syncLeaseMs, (held) =>
-      attempt(deps, lease, held.stillMine),
+      attempt(deps, lease, held.stillMine, known),
     );
   } catch (error) {
     deps.logger.error("calendar_sync_crashed", {
@@ -337,12 +385,17 @@ export async function runLeasedSync(deps: SyncDeps, lease: Lease): Promise<SyncO
 /**
  * Right after a booking change commits: its row, leased to this request already or claimed now,
  * is tried within the deadline. Past the deadline the attempt keeps going in the background and
- * records its own outcome; the caller answers "pending" meanwhile.
+ * records its own outcome; the caller answers "pending" meanwhile. A row the request wrote leased
+ * to itself comes with what the request knows of it (`known`).
  */
-export async function syncNow(deps: SyncDeps, row: { id: string } | Lease): Promise<void> {
+export async function syncNow(
+  deps: SyncDeps,
+  row: { id: string } | Lease,
+  known?: SyncRow,
+): Promise<void> {
   const lease = "token" in row ? row : (await claimSyncs(deps, { id: row.id, limit: 1 }))[0];
   if (!lease) return;
-  await withinDeadline(runLeasedSync(deps, lease), deps.settings.syncDeadlineMs);
+  await withinDeadline(runLeasedSync(deps, lease, known), deps.settings.syncDeadlineMs);
 }
 
 /** Leases up to `limit` due rows and runs their attempts side by side. */

@@ -151,20 +151,26 @@ describe("a sync row's lease", () => {
 describe("booking.create's own sync row", () => {
   it("is leased to the request from the moment it is written: a worker claiming right after the insert finds nothing", async () => {
     const claimedRightAfterInsert: unknown[][] = [];
-    // The database the request uses: right after the booking's transaction commits, before the
-    // request goes on, a worker claims.
-    const db = new Proxy(harness.db, {
-      get(target, property) {
-        if (property !== "$transaction") return Reflect.get(target, property) as unknown;
-        return async (...args: Parameters<typeof target.$transaction>) => {
-          const result: unknown = await Reflect.apply(target.$transaction, target, args);
-          if (typeof args[0] === "function" && claimedRightAfterInsert.length === 0)
-            claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
-          return result;
-        };
-      },
-    });
-    const caller = createCaller(createContext({ ...harness.deps, db }, {}));
+    // The statements the request runs: right after the booking's write (its one `$executeRaw`)
+    // commits, before the request goes on, a worker claims.
+    const { rawSql } = harness.deps;
+    const caller = createCaller(
+      createContext(
+        {
+          ...harness.deps,
+          rawSql: {
+            $queryRaw: rawSql.$queryRaw.bind(rawSql),
+            async $executeRaw(...args: Parameters<typeof rawSql.$executeRaw>) {
+              const written = await rawSql.$executeRaw(...args);
+              if (claimedRightAfterInsert.length === 0)
+                claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
+              return written;
+            },
+          },
+        },
+        {},
+      ),
+    );
     const booking = await caller.booking.create(bookingInput(intro.id, TUESDAY_TEN_BERLIN));
 
     expect(claimedRightAfterInsert).toEqual([[]]);
