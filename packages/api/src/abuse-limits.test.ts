@@ -41,6 +41,26 @@ describe("abuse limits", () => {
     ).resolves.toMatchObject({ customerEmail: "c9@example.com" });
   });
 
+  it("counts booking attempts refused before the write: an unknown package, a time not offered, a taken time", async () => {
+    await from("198.51.100.3").booking.create(bookingInput(intro.id, monday(10), "c0@example.com"));
+    const probe = (packageId: string, start: Date, email: string) =>
+      from("203.0.113.8").booking.create(bookingInput(packageId, start, email));
+
+    await expect(probe("no-such-package", monday(11), "p1@example.com")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(probe(intro.id, monday(3), "p2@example.com")).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(probe(intro.id, monday(10), "p3@example.com")).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(probe(intro.id, monday(14), "p4@example.com")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(await harness.db.booking.count()).toBe(1);
+  });
+
   it("counts a customer's email across addresses, cancellations included", async () => {
     const booked = await from("203.0.113.1").booking.create(
       bookingInput(intro.id, monday(10), "Cora@Example.com"),

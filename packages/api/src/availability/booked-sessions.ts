@@ -29,15 +29,15 @@ export async function bookedSessionsNear(
  * As bookedSessionsNear, how many upcoming confirmed sessions of the host `customerEmail`
  * (compared without case) holds, and the host's `bookingVersion` they were read at: what a new
  * booking is checked against, read in one statement, and the version it is written under
- * (booking-insert.ts).
+ * (booking-insert.ts). The statement (`read`) can also run as part of another (the booking's
+ * abuse-limit counts); `from` makes the answer of its rows.
  */
-export async function bookingSurroundings(
-  { db }: { db: Queryable },
+export function bookingSurroundings(
   host: HostOfBookings,
   window: { from: Date; to: Date; now: Date; customerEmail: string },
-): Promise<{ bookings: BookedSession[]; customerUpcoming: number; bookingVersion: number }> {
+) {
   type Row = Partial<NearRow> & Pick<Host, "bookingVersion"> & { customerUpcoming: number };
-  const rows = await db.$queryRaw<Row[]>`
+  const read = Prisma.sql`
     SELECT h.booking_version AS "bookingVersion", c."customerUpcoming", n.*
     FROM host h
     CROSS JOIN (
@@ -47,12 +47,17 @@ export async function bookingSurroundings(
     ) c
     LEFT JOIN LATERAL (${nearQuery(host, window)}) n ON true
     WHERE h.id = ${host.id}`;
-  const near = rows.filter((row): row is Row & NearRow => Boolean(row.startTime));
-  return {
-    bookings: sessions(host, near),
-    customerUpcoming: rows[0]?.customerUpcoming ?? 0,
-    bookingVersion: rows[0]?.bookingVersion ?? 0,
+  /** The answer from the rows `read` gave, whichever statement it ran in. */
+  const from = (rows: readonly object[]) => {
+    const read = rows as Row[];
+    const near = read.filter((row): row is Row & NearRow => Boolean(row.startTime));
+    return {
+      bookings: sessions(host, near),
+      customerUpcoming: read[0]?.customerUpcoming ?? 0,
+      bookingVersion: read[0]?.bookingVersion ?? 0,
+    };
   };
+  return { read, from };
 }
 
 function nearQuery(host: Pick<Host, "id">, window: { from: Date; to: Date; except?: string }) {

@@ -23,7 +23,7 @@ function watched<Client extends object>(client: Client, name: string, used: stri
 describe("a new booking's trips to the database", () => {
   // Each Prisma operation, raw ones included, costs about half a millisecond of CPU in Prisma's
   // query compiler; the booking path's statements go straight to the driver (Db.rawSql).
-  it("are one statement for its abuse-limit counts, one for its checks and one for its write, none through Prisma", async () => {
+  it("are one statement for its abuse-limit counts and its checks, and one for its write, none through Prisma", async () => {
     const host = await createAllDayHost(harness.db, {
       email: "statements@example.com",
       name: "Statements",
@@ -51,7 +51,17 @@ describe("a new booking's trips to the database", () => {
 
     const booking = await book(10);
     expect(booking.calendarSync).toBe("skipped");
-    expect(used).toEqual(["rawSql.$queryRaw", "rawSql.$queryRaw", "rawSql.$executeRaw"]);
+    expect(used).toEqual(["rawSql.$queryRaw", "rawSql.$executeRaw"]);
+    // Both bookings were counted against the address, this one against its email.
+    const counted = await harness.db.rateLimit.findMany({
+      where: { key: { endsWith: "203.0.113.60" } },
+    });
+    expect(counted.map(({ points }) => points)).toEqual([2]);
+    expect(
+      await harness.db.rateLimit.findUnique({
+        where: { key: "bookingChangesPerEmail:customer-10@example.com" },
+      }),
+    ).toMatchObject({ points: 1 });
     expect(await harness.db.booking.count({ where: { hostId: host.id } })).toBe(2);
   });
 });

@@ -43,13 +43,21 @@ export async function createBooking(
   input: CreateBookingInput,
   { clientIp }: Pick<RequestAuth, "clientIp">,
 ) {
-  await deps.limits.consumeAll([
+  const counts = [
     ...(clientIp ? [["bookingChangesPerIp", clientIp] as const] : []),
-    ["bookingChangesPerEmail", input.customerEmail.toLowerCase()],
-  ]);
-  const bookable = await loadBookable(deps, input.hostSlug, input.packageId);
+    ["bookingChangesPerEmail", input.customerEmail.toLowerCase()] as const,
+  ];
+  // The attempt is counted in the statement of the checks' first read; when refused before it
+  // (no such host or package, a time not offered), on its own.
+  let bookable, offered;
+  try {
+    bookable = await loadBookable(deps, input.hostSlug, input.packageId);
+    offered = await requireOfferedSlot(deps, bookable, input.startTime);
+  } catch (error) {
+    await deps.limits.consumeAll(counts);
+    throw error;
+  }
   const { host, pkg } = bookable;
-  const offered = await requireOfferedSlot(deps, bookable, input.startTime);
 
   const syncState = calendarSyncState(host);
   // A host Google asked to slow down waits for the worker, like their other calendar work.
@@ -80,13 +88,18 @@ export async function createBooking(
   // The other web processes hear of the booking from its own statement: no round trip of its own.
   const notification = deps.hostChanges.notification({ hostId: host.id, what: "bookings" });
   /** The checks against the host's other bookings, and the write if they still hold. */
-  const checkAndWrite = async (db: RawSql) => {
-    const surroundings = await bookingSurroundings({ db }, host, {
+  const checkAndWrite = async (db: RawSql, { counting }: { counting: boolean }) => {
+    const { read, from } = bookingSurroundings(host, {
       from: startTime,
       to: endTime,
       now: deps.clock.now(),
       customerEmail: input.customerEmail,
     });
+    const surroundings = from(
+      counting
+        ? await deps.limits.consumeAllAlong(db, counts, read)
+        : await db.$queryRaw<object[]>(read),
+    );
     requireRoomForCustomer(host, surroundings.customerUpcoming);
     requireFitAmong(bookable, offered, surroundings.bookings);
     const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
@@ -98,10 +111,10 @@ export async function createBooking(
   try {
     await inHostTurn(deps, host.id, async () => {
       for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++)
-        if (await checkAndWrite(deps.rawSql)) return;
+        if (await checkAndWrite(deps.rawSql, { counting: tries === 0 })) return;
       // Other processes kept booking this host in between: wait for the host's row lock instead.
       await inHostLockedTransaction(deps.db, host.id, async (tx) => {
-        if (!(await checkAndWrite(tx)))
+        if (!(await checkAndWrite(tx, { counting: false })))
           throw new Error("The host's booking version moved under its lock.");
       });
     });

@@ -69,14 +69,24 @@ export async function addToWindows(
   sql: RawSql,
   counts: ReadonlyArray<{ key: string; points: number; msDuration: number }>,
   forceExpire = false,
-): Promise<Array<Pick<RateLimitRow, "key" | "points" | "expire">>> {
+): Promise<CountedWindow[]> {
+  return sql.$queryRaw(addToWindowsStatement(counts, forceExpire));
+}
+
+export type CountedWindow = Pick<RateLimitRow, "key" | "points" | "expire">;
+
+/** addToWindows' statement, returning each window's `key`, `points` and `expire`. */
+export function addToWindowsStatement(
+  counts: ReadonlyArray<{ key: string; points: number; msDuration: number }>,
+  forceExpire = false,
+): Prisma.Sql {
   const now = new Date();
   const inKeyOrder = [...counts].sort((a, b) => (a.key < b.key ? -1 : 1));
   const rows = inKeyOrder.map(({ key, points, msDuration }) => {
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
     return Prisma.sql`(${key}, ${points}::int, ${expire}::timestamptz)`;
   });
-  return sql.$queryRaw`
+  return Prisma.sql`
     INSERT INTO rate_limit (key, points, expire)
     VALUES ${Prisma.join(rows)}
     ON CONFLICT (key) DO UPDATE SET

@@ -1,4 +1,4 @@
-import { createDb, type Db } from "@timetap/db";
+import { createDb, Prisma, type Db } from "@timetap/db";
 import { createTestDb } from "@timetap/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimits, defaultRateLimits } from "./rate-limits.ts";
@@ -144,6 +144,56 @@ describe("abuse limits counted in the database", () => {
       ["bookingChangesPerEmail:cy@example.com", 1],
       ["bookingChangesPerIp:203.0.113.45", 4],
     ]);
+  });
+
+  it("counts along with a read in one statement, giving the read's rows, refusing past a limit", async () => {
+    const used: string[] = [];
+    const rawSql = new Proxy(db.rawSql, {
+      get(target, property) {
+        used.push(String(property));
+        return (Reflect.get(target, property) as () => unknown).bind(target);
+      },
+    });
+    const limits = createRateLimits(
+      { kind: "database", prisma: db.prisma, rawSql },
+      {
+        ...defaultRateLimits,
+        bookingChangesPerIp: { points: 5, durationSeconds: hour },
+        bookingChangesPerEmail: { points: 2, durationSeconds: hour },
+      },
+    );
+    const counts = [
+      ["bookingChangesPerIp", "203.0.113.46"],
+      ["bookingChangesPerEmail", "eve@example.com"],
+    ] as const;
+    const read = (rows: number) =>
+      Prisma.sql`SELECT n AS "n", now() AS "at" FROM generate_series(1, ${rows}::int) n`;
+
+    const rows = await limits.consumeAllAlong<{ n: number; at: Date }>(rawSql, counts, read(2));
+    expect(used).toEqual(["$queryRaw"]);
+    expect(rows.map(({ n, at }) => [n, at instanceof Date])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    // A read without rows still counts.
+    expect(await limits.consumeAllAlong(rawSql, counts, read(0))).toEqual([]);
+    await expect(limits.consumeAllAlong(rawSql, counts, read(1))).rejects.toMatchObject({
+      name: "RateLimitedError",
+      limit: "bookingChangesPerEmail",
+    });
+    const counted = await db.prisma.rateLimit.findMany({
+      where: {
+        key: { in: ["bookingChangesPerIp:203.0.113.46", "bookingChangesPerEmail:eve@example.com"] },
+      },
+      orderBy: { key: "asc" },
+    });
+    expect(counted.map(({ key, points }) => [key, points])).toEqual([
+      ["bookingChangesPerEmail:eve@example.com", 3],
+      ["bookingChangesPerIp:203.0.113.46", 3],
+    ]);
+    expect(
+      counted.every(({ expire }) => expire!.getTime() > Date.now() + hour * 1000 - 60_000),
+    ).toBe(true);
   });
 
   it("keeps counting in the process's memory while the database fails", async () => {
