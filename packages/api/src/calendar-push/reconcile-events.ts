@@ -1,4 +1,4 @@
-import type { CalendarChannel, Prisma } from "@timetap/db";
+import type { CalendarChannel, Host, Prisma } from "@timetap/db";
 import { eventIdForBooking, GoogleApiError, type EventChange } from "@timetap/google";
 import type { ApiDeps } from "../deps.ts";
 
@@ -44,8 +44,15 @@ function issueOf(change: EventChange, booking: { startTime: Date; endTime: Date 
 export async function reconcileCalendar(
   deps: ReconcileDeps,
   channel: Pick<CalendarChannel, "id" | "hostId" | "calendarId" | "syncToken">,
+  /** The channel's host, when the caller has just read it. */
+  known?: Pick<Host, "id" | "googleRefreshToken">,
 ): Promise<number> {
-  const host = await deps.db.host.findUniqueOrThrow({ where: { id: channel.hostId } });
+  const host =
+    known ??
+    (await deps.db.host.findUniqueOrThrow({
+      where: { id: channel.hostId },
+      select: { id: true, googleRefreshToken: true },
+    }));
   if (!host.googleRefreshToken) return 0;
   const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   const list = (from: Parameters<ApiDeps["google"]["listEventChanges"]>[2]) =>

@@ -53,6 +53,6 @@ async function reconcileHost(deps: ScheduleDeps, hostId: string) {
   const channel = await deps.db.calendarChannel.findUnique({
     where: { hostId_calendarId: { hostId, calendarId: sessionCalendarIdOf(host) } },
   });
-  if (channel) await reconcileCalendar(deps, channel);
+  if (channel) await reconcileCalendar(deps, channel, host);
   await queueMissingEvents(deps, host);
 }
