@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 import { wallTimeToInstant } from "../lib/wall-time.ts";
 import { horizonEnd, type BookingLimits } from "./booking-limits.ts";
 
@@ -175,10 +175,19 @@ function widen(interval: Interval, beforeMinutes: number, afterMinutes: number):
   };
 }
 
+/**
+ * What the wall clock in `timeZone` shows at `instant`, as milliseconds of a UTC timeline: one
+ * offset lookup, where a TZDate (and its getters) costs several; booking.create asks this for
+ * each candidate of the day it checks.
+ */
+function wallClockMs(instant: Date, timeZone: string): number {
+  return instant.getTime() + tzOffset(timeZone, instant) * MINUTE_MS;
+}
+
 /** Midnight UTC of the calendar date `instant` falls on in `timeZone`: a plain date key. */
 function localCalendarDate(instant: Date, timeZone: string): number {
-  const local = new TZDate(instant, timeZone);
-  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+  const local = wallClockMs(instant, timeZone);
+  return local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
 /**
@@ -192,9 +201,7 @@ function steadyOffset(day: number, timeZone: string): number | null {
 
 /** What the host's wall clock shows at `instant`, as minutes since midnight of `day`. */
 function wallMinutesSince(day: number, instant: Date, timeZone: string): number {
-  const local = new TZDate(instant, timeZone);
-  const localDay = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
-  return ((localDay - day) / DAY_MS) * 1440 + local.getHours() * 60 + local.getMinutes();
+  return Math.floor((wallClockMs(instant, timeZone) - day) / MINUTE_MS);
 }
 
 function mergeIntervals(intervals: readonly Interval[]): Interval[] {
