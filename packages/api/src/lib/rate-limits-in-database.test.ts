@@ -25,6 +25,29 @@ const inDatabase = (store: Pick<Db, "prisma" | "rawSql">, points: number) =>
 const stored = (ip: string) =>
   db.prisma.rateLimit.findUniqueOrThrow({ where: { key: `signInPerIp:${ip}` } });
 
+/**
+ * Limits on booking changes per address and per email, counted in the database through a RawSql
+ * that records which of its methods are used.
+ */
+function bookingLimitsWatched(perIp: number, perEmail: number) {
+  const used: string[] = [];
+  const rawSql = new Proxy(db.rawSql, {
+    get(target, property) {
+      used.push(String(property));
+      return (Reflect.get(target, property) as () => unknown).bind(target);
+    },
+  });
+  const limits = createRateLimits(
+    { kind: "database", prisma: db.prisma, rawSql },
+    {
+      ...defaultRateLimits,
+      bookingChangesPerIp: { points: perIp, durationSeconds: hour },
+      bookingChangesPerEmail: { points: perEmail, durationSeconds: hour },
+    },
+  );
+  return { limits, rawSql, used };
+}
+
 describe("abuse limits counted in the database", () => {
   it("starts a window that has ended again from one", async () => {
     const limits = inDatabase(db, 2);
@@ -103,21 +126,7 @@ describe("abuse limits counted in the database", () => {
   });
 
   it("counts an address and an email in one statement, refusing past the first limit passed", async () => {
-    const used: string[] = [];
-    const rawSql = new Proxy(db.rawSql, {
-      get(target, property) {
-        used.push(String(property));
-        return (Reflect.get(target, property) as () => unknown).bind(target);
-      },
-    });
-    const limits = createRateLimits(
-      { kind: "database", prisma: db.prisma, rawSql },
-      {
-        ...defaultRateLimits,
-        bookingChangesPerIp: { points: 3, durationSeconds: hour },
-        bookingChangesPerEmail: { points: 1, durationSeconds: hour },
-      },
-    );
+    const { limits, used } = bookingLimitsWatched(3, 1);
     const attempt = (ip: string, email: string) =>
       limits.consumeAll([
         ["bookingChangesPerIp", ip],
@@ -147,21 +156,7 @@ describe("abuse limits counted in the database", () => {
   });
 
   it("counts along with a read in one statement, giving the read's rows, refusing past a limit", async () => {
-    const used: string[] = [];
-    const rawSql = new Proxy(db.rawSql, {
-      get(target, property) {
-        used.push(String(property));
-        return (Reflect.get(target, property) as () => unknown).bind(target);
-      },
-    });
-    const limits = createRateLimits(
-      { kind: "database", prisma: db.prisma, rawSql },
-      {
-        ...defaultRateLimits,
-        bookingChangesPerIp: { points: 5, durationSeconds: hour },
-        bookingChangesPerEmail: { points: 2, durationSeconds: hour },
-      },
-    );
+    const { limits, rawSql, used } = bookingLimitsWatched(5, 2);
     const counts = [
       ["bookingChangesPerIp", "203.0.113.46"],
       ["bookingChangesPerEmail", "eve@example.com"],
