@@ -1,12 +1,12 @@
 import type { ApiDeps } from "../deps.ts";
 import { hostChanged } from "../availability/host-changed.ts";
-import { syncNow, type SyncRow } from "../calendar-sync/calendar-sync.service.ts";
+import { syncNow, type SyncResult, type SyncRow } from "../calendar-sync/calendar-sync.service.ts";
 
 /**
  * What follows every committed change to a booking (made, cancelled, moved): every web process
  * drops the host's slots answers, and its cached busy times once time is freed; the change is
  * logged; and its calendar sync row, when it can go to Google now, is tried at once within the
- * deadline.
+ * deadline: the attempt's result when it ended in time.
  */
 export async function afterBookingCommitted(
   deps: ApiDeps,
@@ -27,7 +27,7 @@ export async function afterBookingCommitted(
       known?: SyncRow | undefined;
     };
   },
-): Promise<void> {
+): Promise<SyncResult | undefined> {
   // A new booking's event lies where the booking itself already blocks the time, so the host's
   // cached busy times still hold; a cancelled or moved booking frees time its event held.
   hostChanged(deps, change.hostId, change.event === "booking_created" ? "bookings" : "calendar", {
@@ -39,6 +39,6 @@ export async function afterBookingCommitted(
     ...change.details,
   });
   const { id, state, leaseToken, lockedUntil, known } = change.sync;
-  if (state === "pending" && id)
-    await syncNow(deps, leaseToken ? { id, token: leaseToken, until: lockedUntil } : { id }, known);
+  if (state !== "pending" || !id) return undefined;
+  return syncNow(deps, leaseToken ? { id, token: leaseToken, until: lockedUntil } : { id }, known);
 }

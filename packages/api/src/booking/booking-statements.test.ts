@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAllDayHost } from "../testing/booking-fixtures.ts";
+import { bookingInput, createAllDayHost, demoWithCalendar } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
 import { createContext } from "../context.ts";
 import { createApiDeps } from "../deps.ts";
@@ -63,5 +63,37 @@ describe("a new booking's trips to the database", () => {
       }),
     ).toMatchObject({ points: 1 });
     expect(await harness.db.booking.count({ where: { hostId: host.id } })).toBe(2);
+  });
+});
+
+describe("a new booking's trips to the database with Google connected", () => {
+  it("are the same two, then one that records the event and its Meet link, read back from nothing", async () => {
+    const { intro } = await demoWithCalendar(harness);
+    const used: string[] = [];
+    const rawSql = watched(harness.deps.rawSql, "rawSql", used);
+    const deps = createApiDeps({
+      ...harness.deps,
+      db: watched(harness.db, "prisma", used),
+      rawSql,
+      limits: createRateLimits({ kind: "database", prisma: harness.db, rawSql }),
+    });
+    const book = (start: Date, email: string) =>
+      createCaller(createContext(deps, { clientIp: "203.0.113.61" })).booking.create(
+        bookingInput(intro.id, start, email),
+      );
+    await book(new Date("2030-01-08T09:00:00Z"), "first@example.com");
+    used.length = 0;
+
+    const booking = await book(new Date("2030-01-08T10:00:00Z"), "second@example.com");
+    expect(booking).toMatchObject({ calendarSync: "synced" });
+    expect(booking.meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
+    expect(used).toEqual(["rawSql.$queryRaw", "rawSql.$executeRaw", "rawSql.$queryRaw"]);
+    // What it answered is what was recorded.
+    expect(
+      await createCaller(createContext(harness.deps, {})).booking.get({
+        id: booking.id,
+        token: booking.token,
+      }),
+    ).toEqual(booking);
   });
 });

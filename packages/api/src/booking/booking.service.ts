@@ -123,7 +123,7 @@ export async function createBooking(
     throw error;
   }
 
-  await afterBookingCommitted(deps, {
+  const tried = await afterBookingCommitted(deps, {
     event: "booking_created",
     bookingId: booking.id,
     hostId: host.id,
@@ -150,13 +150,15 @@ export async function createBooking(
       },
     },
   });
-  // Only a Google attempt changes the booking after its insert (its Meet link, its sync's state):
-  // read just those, in one statement, rather than the whole confirmation again through Prisma
-  // (about 5 ms of the answer's time after Google's).
+  // Only a Google attempt changes the booking after its insert (its Meet link, its sync's state).
+  // An attempt that recorded its event says what it recorded; after any other, or none within
+  // the deadline, both are read back, in one statement.
   const { meetLink, state } =
-    syncState === "pending"
-      ? await afterAttempt(deps, booking.id, syncId)
-      : { meetLink: null, state: syncState };
+    syncState !== "pending"
+      ? { meetLink: null, state: syncState }
+      : tried?.outcome === "synced"
+        ? { meetLink: tried.meetLink ?? null, state: "done" as const }
+        : await afterAttempt(deps, booking.id, syncId);
   const { id, name, durationMinutes } = pkg;
   return toConfirmation({
     ...booking,

@@ -20,6 +20,12 @@ type SyncDeps = Pick<
 /** `lease_lost`: the attempt outlived its lease and another took the row over; its outcome stands. */
 export type SyncOutcome = "synced" | "pending" | "parked" | "skipped" | "failed" | "lease_lost";
 
+/** An attempt's outcome and, for an event it created, the Meet link recorded with it. */
+export interface SyncResult {
+  outcome: SyncOutcome;
+  meetLink?: string | null;
+}
+
 /** What an attempt reads of its row, the row's booking, the host and the package. */
 const syncRowSelect = {
   id: true,
@@ -67,7 +73,7 @@ async function attempt(
   lease: Lease,
   stillMine: () => Promise<boolean>,
   known?: SyncRow,
-): Promise<SyncOutcome> {
+): Promise<SyncResult> {
   const sync: ClaimedSync = {
     ...(known ??
       (await deps.db.calendarSync.findUniqueOrThrow({
@@ -79,15 +85,16 @@ async function attempt(
   };
   const { host } = sync.booking;
   const state = calendarSyncState(host);
-  if (state !== "pending" || !host.googleRefreshToken) return finish(deps, sync, { state });
+  if (state !== "pending" || !host.googleRefreshToken)
+    return { outcome: await finish(deps, sync, { state }) };
   const refreshToken = deps.tokens.decrypt(host.googleRefreshToken, host.id);
   switch (sync.action) {
     case "create":
       return createEvent(deps, sync, refreshToken);
     case "update":
-      return moveEvent(deps, sync, refreshToken);
+      return { outcome: await moveEvent(deps, sync, refreshToken) };
     case "delete":
-      return deleteEvent(deps, sync, refreshToken);
+      return { outcome: await deleteEvent(deps, sync, refreshToken) };
   }
 }
 
@@ -95,11 +102,12 @@ async function createEvent(
   deps: SyncDeps,
   sync: ClaimedSync,
   refreshToken: string,
-): Promise<SyncOutcome> {
+): Promise<SyncResult> {
   const { booking } = sync;
   const { host } = booking;
   // Cancelled before its event was made: there is nothing to put on the calendar any more.
-  if (booking.status !== "CONFIRMED") return finish(deps, sync, { state: "skipped" });
+  if (booking.status !== "CONFIRMED")
+    return { outcome: await finish(deps, sync, { state: "skipped" }) };
 
   const calendarId = calendarOf(booking);
   const result = await callGoogle(deps, sync, () =>
@@ -120,17 +128,18 @@ async function createEvent(
       calendarId,
     ),
   );
-  if ("outcome" in result) return result.outcome;
+  if ("outcome" in result) return result;
   const event = result.value;
 
   if (!event.meetLink && event.conferenceStatus === "pending") {
     // The event exists; its Meet link does not yet. A later attempt reads the same event (same id).
-    return recordFailure(
+    const outcome = await recordFailure(
       deps,
       sync,
       { kind: "retryable", reason: "conferencePending", message: "Meet conference still pending" },
       { googleEventId: event.googleEventId, googleCalendarId: calendarId },
     );
+    return { outcome };
   }
   if (!event.meetLink) {
     deps.logger.warn("google_meet_link_missing", {
@@ -145,10 +154,13 @@ async function createEvent(
   };
   const linkIsNew = Boolean(event.meetLink && !booking.meetLink);
   const recorded = await recordCreatedEvent(deps.rawSql, sync, learnt, linkIsNew);
-  if (recorded === "lease_lost") return leaseLost(deps, sync);
-  if (recorded === "recorded") return synced(deps, sync);
+  if (recorded === "lease_lost") return { outcome: leaseLost(deps, sync) };
+  if (recorded === "recorded") return { outcome: synced(deps, sync), meetLink: event.meetLink };
   // The link, the Meet-link email it owes the customer, and the row's outcome commit together.
-  return succeed(deps, sync, learnt, (tx) => followUpLateMeetLink(tx, deps, booking.id));
+  const outcome = await succeed(deps, sync, learnt, (tx) =>
+    followUpLateMeetLink(tx, deps, booking.id),
+  );
+  return outcome === "synced" ? { outcome, meetLink: event.meetLink } : { outcome };
 }
 
 /**
@@ -364,11 +376,16 @@ function leaseLost(deps: SyncDeps, sync: ClaimedSync): SyncOutcome {
  * One attempt under its lease, never throwing: after an unexpected error the lease is no longer
  * renewed and expires, and the attempt counts as one the worker stopped during.
  */
-export async function runLeasedSync(
+export async function runLeasedSync(deps: SyncDeps, lease: Lease): Promise<SyncOutcome | "error"> {
+  const result = await attemptUnderLease(deps, lease);
+  return result === "error" ? result : result.outcome;
+}
+
+async function attemptUnderLease(
   deps: SyncDeps,
   lease: Lease,
   known?: SyncRow,
-): Promise<SyncOutcome | "error"> {
+): Promise<SyncResult | "error"> {
   try {
     return await underLease(deps, "calendar_sync", lease, deps.settings.syncLeaseMs, (held) =>
       attempt(deps, lease, held.stillMine, known),
@@ -386,16 +403,21 @@ export async function runLeasedSync(
  * Right after a booking change commits: its row, leased to this request already or claimed now,
  * is tried within the deadline. Past the deadline the attempt keeps going in the background and
  * records its own outcome; the caller answers "pending" meanwhile. A row the request wrote leased
- * to itself comes with what the request knows of it (`known`).
+ * to itself comes with what the request knows of it (`known`). Returns the attempt's result when
+ * it ended within the deadline.
  */
 export async function syncNow(
   deps: SyncDeps,
   row: { id: string } | Lease,
   known?: SyncRow,
-): Promise<void> {
+): Promise<SyncResult | undefined> {
   const lease = "token" in row ? row : (await claimSyncs(deps, { id: row.id, limit: 1 }))[0];
-  if (!lease) return;
-  await withinDeadline(runLeasedSync(deps, lease, known), deps.settings.syncDeadlineMs);
+  if (!lease) return undefined;
+  const ended = await withinDeadline(
+    attemptUnderLease(deps, lease, known),
+    deps.settings.syncDeadlineMs,
+  );
+  return ended && ended.value !== "error" ? ended.value : undefined;
 }
 
 /** Leases up to `limit` due rows and runs their attempts side by side. */
