@@ -49,12 +49,12 @@ export function bookingSurroundings(
     WHERE h.id = ${host.id}`;
   /** The answer from the rows `read` gave, whichever statement it ran in. */
   const from = (rows: readonly object[]) => {
-    const read = rows as Row[];
-    const near = read.filter((row): row is Row & NearRow => Boolean(row.startTime));
+    const typed = rows as Row[];
+    const near = typed.filter((row): row is Row & NearRow => Boolean(row.startTime));
     return {
       bookings: sessions(host, near),
-      customerUpcoming: read[0]?.customerUpcoming ?? 0,
-      bookingVersion: read[0]?.bookingVersion ?? 0,
+      customerUpcoming: typed[0]?.customerUpcoming ?? 0,
+      bookingVersion: typed[0]?.bookingVersion ?? 0,
     };
   };
   return { read, from };
