@@ -20,6 +20,22 @@ function watched<Client extends object>(client: Client, name: string, used: stri
   });
 }
 
+/**
+ * The harness's dependencies, recording each use of Prisma and of Db.rawSql in `used`; the abuse
+ * limits counted in the database, as on a server database.
+ */
+function watchedDeps() {
+  const used: string[] = [];
+  const rawSql = watched(harness.deps.rawSql, "rawSql", used);
+  const deps = createApiDeps({
+    ...harness.deps,
+    db: watched(harness.db, "prisma", used),
+    rawSql,
+    limits: createRateLimits({ kind: "database", prisma: harness.db, rawSql }),
+  });
+  return { deps, used };
+}
+
 describe("a new booking's trips to the database", () => {
   // Each Prisma operation, raw ones included, costs about half a millisecond of CPU in Prisma's
   // query compiler; the booking path's statements go straight to the driver (Db.rawSql).
@@ -29,15 +45,7 @@ describe("a new booking's trips to the database", () => {
       name: "Statements",
       slug: "statements",
     });
-    const used: string[] = [];
-    const rawSql = watched(harness.deps.rawSql, "rawSql", used);
-    const deps = createApiDeps({
-      ...harness.deps,
-      db: watched(harness.db, "prisma", used),
-      rawSql,
-      // As on a server database: the counts shared through it.
-      limits: createRateLimits({ kind: "database", prisma: harness.db, rawSql }),
-    });
+    const { deps, used } = watchedDeps();
     const book = (hour: number) =>
       createCaller(createContext(deps, { clientIp: "203.0.113.60" })).booking.create({
         hostSlug: "statements",
@@ -69,14 +77,7 @@ describe("a new booking's trips to the database", () => {
 describe("a new booking's trips to the database with Google connected", () => {
   it("are the same two, then one that records the event and its Meet link, read back from nothing", async () => {
     const { intro } = await demoWithCalendar(harness);
-    const used: string[] = [];
-    const rawSql = watched(harness.deps.rawSql, "rawSql", used);
-    const deps = createApiDeps({
-      ...harness.deps,
-      db: watched(harness.db, "prisma", used),
-      rawSql,
-      limits: createRateLimits({ kind: "database", prisma: harness.db, rawSql }),
-    });
+    const { deps, used } = watchedDeps();
     const book = (start: Date, email: string) =>
       createCaller(createContext(deps, { clientIp: "203.0.113.61" })).booking.create(
         bookingInput(intro.id, start, email),
