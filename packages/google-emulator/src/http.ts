@@ -1,5 +1,4 @@
 import type { IncomingMessage } from "node:http";
-import { text } from "node:stream/consumers";
 
 /** What a route handler answers; the server turns it into bytes. */
 export type Reply =
@@ -14,10 +13,6 @@ export interface ParsedRequest {
   headers: IncomingMessage["headers"];
   body: unknown;
   rawBody: string;
-}
-
-export function readBody(req: IncomingMessage): Promise<string> {
-  return text(req);
 }
 
 export function parseBody(raw: string, contentType: string | undefined): unknown {

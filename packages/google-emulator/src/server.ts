@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 import { controlPrefix, handleControl } from "./control-routes.ts";
 import { createControls, type Controls } from "./controls.ts";
 import { errorReply, googleErrorReply, oauthErrorReply } from "./google-error.ts";
-import { parseBody, queryObject, readBody, type ParsedRequest, type Reply } from "./http.ts";
+import { parseBody, queryObject, type ParsedRequest, type Reply } from "./http.ts";
 import { findRoute } from "./routes.ts";
 import { EmulatorState } from "./state.ts";
 import type { Emulator, Operation } from "./types.ts";
@@ -59,7 +60,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 async function parse(req: IncomingMessage, base: string): Promise<ParsedRequest> {
-  const raw = await readBody(req);
+  const raw = await text(req);
   return {
     method: req.method ?? "GET",
     url: new URL(req.url ?? "/", base),

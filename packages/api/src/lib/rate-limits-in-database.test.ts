@@ -48,6 +48,10 @@ function bookingLimitsWatched(perIp: number, perEmail: number) {
   return { limits, rawSql, used };
 }
 
+/** The windows stored for `keys`, in key order. */
+const storedWindows = (...keys: string[]) =>
+  db.prisma.rateLimit.findMany({ where: { key: { in: keys } }, orderBy: { key: "asc" } });
+
 describe("abuse limits counted in the database", () => {
   it("starts a window that has ended again from one", async () => {
     const limits = inDatabase(db, 2);
@@ -143,12 +147,10 @@ describe("abuse limits counted in the database", () => {
     await expect(attempt("203.0.113.45", "cy@example.com")).rejects.toMatchObject({
       limit: "bookingChangesPerIp",
     });
-    const counted = await db.prisma.rateLimit.findMany({
-      where: {
-        key: { in: ["bookingChangesPerIp:203.0.113.45", "bookingChangesPerEmail:cy@example.com"] },
-      },
-      orderBy: { key: "asc" },
-    });
+    const counted = await storedWindows(
+      `bookingChangesPerIp:203.0.113.45`,
+      `bookingChangesPerEmail:cy@example.com`,
+    );
     expect(counted.map(({ key, points }) => [key, points])).toEqual([
       ["bookingChangesPerEmail:cy@example.com", 1],
       ["bookingChangesPerIp:203.0.113.45", 4],
@@ -176,12 +178,10 @@ describe("abuse limits counted in the database", () => {
       name: "RateLimitedError",
       limit: "bookingChangesPerEmail",
     });
-    const counted = await db.prisma.rateLimit.findMany({
-      where: {
-        key: { in: ["bookingChangesPerIp:203.0.113.46", "bookingChangesPerEmail:eve@example.com"] },
-      },
-      orderBy: { key: "asc" },
-    });
+    const counted = await storedWindows(
+      `bookingChangesPerIp:203.0.113.46`,
+      `bookingChangesPerEmail:eve@example.com`,
+    );
     expect(counted.map(({ key, points }) => [key, points])).toEqual([
       ["bookingChangesPerEmail:eve@example.com", 3],
       ["bookingChangesPerIp:203.0.113.46", 3],

@@ -91,6 +91,8 @@ export function createRateLimits(
     }
   }
 
+  /** The kind is counted in the database (shared by the web processes), not in memory. */
+  const inDatabase = ([kind]: Counts[number]) => limiter(kind) instanceof RateLimiterOneStatement;
   /** Each count's kind by its key in the `rate_limit` table. */
   const limiterKeys = (counts: Counts) =>
     new Map(counts.map(([kind, key]) => [limiter(kind).getKey(key), kind]));
@@ -124,7 +126,7 @@ export function createRateLimits(
    * falls back to the process's memory.
    */
   async function consumeAll(counts: Counts): Promise<void> {
-    const shared = counts.filter(([kind]) => limiter(kind) instanceof RateLimiterOneStatement);
+    const shared = counts.filter(inDatabase);
     if (store.kind === "memory" || shared.length < 2) {
       for (const [kind, key] of counts) await consume(kind, key);
       return;
@@ -156,10 +158,7 @@ export function createRateLimits(
       counts: Counts,
       read: Prisma.Sql,
     ): Promise<Row[]> {
-      if (
-        store.kind === "memory" ||
-        !counts.every(([kind]) => limiter(kind) instanceof RateLimiterOneStatement)
-      ) {
+      if (store.kind === "memory" || !counts.every(inDatabase)) {
         await consumeAll(counts);
         return db.$queryRaw<Row[]>(read);
       }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { toCaughtMessage, type CaughtMessage } from "./caught-message.ts";
@@ -83,7 +84,7 @@ export async function startCatcher({
       return json(200, messages);
     }
     if (path === "/__control/rejections" && request.method === "POST") {
-      const body = JSON.parse(await readBody(request)) as { address: string; reply?: string };
+      const body = JSON.parse(await text(request)) as { address: string; reply?: string };
       rejections.set(body.address.toLowerCase(), body.reply ?? DEFAULT_REJECTION);
       return json(200, { ok: true });
     }
@@ -152,13 +153,3 @@ export async function startCatcher({
 }
 
 const DEFAULT_REJECTION = "550 5.1.1 Mailbox unavailable";
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => (body += chunk));
-    request.on("end", () => resolve(body));
-    request.on("error", reject);
-  });
-}
