@@ -16,6 +16,7 @@ import { SlotsAnswers } from "./availability/slots-answers.ts";
 import type { Bookable } from "./availability/bookable.ts";
 import { HostKeyedCache } from "./availability/host-keyed-cache.ts";
 import { createHostLocks, type HostLocks } from "./booking/host-booking-lock.ts";
+import { createBookingLedgers, type BookingLedgers } from "./booking/booking-ledger.ts";
 import type { TokenCipher } from "./lib/token-crypto.ts";
 
 /** Knobs with production defaults; tests shorten them. */
@@ -87,6 +88,8 @@ export interface ApiDeps {
   slotsAnswers: SlotsAnswers;
   /** Hosts' bookable settings (availability/bookable.ts), until they expire or their host changes. */
   bookables: HostKeyedCache<Bookable>;
+  /** Hosts' bookings as this process last read or wrote them (booking/booking-ledger.ts). */
+  bookingLedgers: BookingLedgers;
   /** How web processes sharing the database tell each other of host changes (host-changed.ts). */
   hostChanges: HostChanges;
   settings: ApiSettings;
@@ -103,6 +106,7 @@ export function createApiDeps(
     | "busyTimes"
     | "slotsAnswers"
     | "bookables"
+    | "bookingLedgers"
     | "hostChanges"
     | "settings"
     | "metrics"
@@ -120,6 +124,7 @@ export function createApiDeps(
     busyTimes: new BusyTimesCache(BUSY_TIMES_TTL_MS, parts.clock),
     slotsAnswers: new SlotsAnswers(parts.clock, () => hostChanges.listening),
     bookables: new HostKeyedCache(parts.clock, () => hostChanges.listening, { maxEntries: 10_000 }),
+    bookingLedgers: createBookingLedgers(parts.clock, () => hostChanges.listening),
     hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
     hostLocks: createHostLocks(),

@@ -30,6 +30,7 @@ type AvailabilityDeps = Pick<
   | "limits"
   | "slotsAnswers"
   | "bookables"
+  | "bookingLedgers"
   | "hostChanges"
   | "overHttp"
 >;

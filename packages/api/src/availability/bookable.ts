@@ -205,12 +205,23 @@ export async function requireFreeSlot(
  */
 export function requireFitAmong(
   bookable: Bookable,
-  { slot, window, busy }: OfferedSlot,
+  offered: OfferedSlot,
   bookings: BookedSession[],
 ): void {
+  const refusal = misfitAmong(bookable, offered, bookings);
+  if (refusal) throw refusal;
+}
+
+/** What requireFitAmong would refuse the slot with, or null when it fits. */
+export function misfitAmong(
+  bookable: Bookable,
+  { slot, window, busy }: OfferedSlot,
+  bookings: BookedSession[],
+): DayFullError | SlotTakenError | null {
   const { host, pkg } = bookable;
   if (isFullDay(slot.start, bookings, host.timeZone, effectiveLimits(host, pkg).dailyMaximum))
-    throw new DayFullError();
+    return new DayFullError();
   if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)
-    throw new SlotTakenError();
+    return new SlotTakenError();
+  return null;
 }

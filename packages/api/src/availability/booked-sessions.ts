@@ -1,6 +1,6 @@
 import { Prisma, type Booking, type Host, type RawSql, type SessionPackage } from "@timetap/db";
 import { effectiveLimits, type packageLimitsSelect } from "./booking-limits.ts";
-import type { BookedSession } from "./slot-generation.ts";
+import type { BookedSession, Interval } from "./slot-generation.ts";
 
 // Two days reach past every local day a window touches (offsets stay within ±14 hours) and past
 // the longest buffer, which is all slot generation needs to know about other bookings.
@@ -22,42 +22,39 @@ export async function bookedSessionsNear(
   host: HostOfBookings,
   window: { from: Date; to: Date; except?: string | undefined },
 ): Promise<BookedSession[]> {
-  return sessions(host, await db.$queryRaw<NearRow[]>(nearQuery(host, window)));
+  return bookedSessions(host, await db.$queryRaw<NearRow[]>(nearQuery(host, window)));
 }
 
 /**
- * As bookedSessionsNear, how many upcoming confirmed sessions of the host `customerEmail`
- * (compared without case) holds, and the host's `bookingVersion` they were read at: what a new
- * booking is checked against, read in one statement, and the version it is written under
- * (booking-insert.ts). The statement (`read`) can also run as part of another (the booking's
- * abuse-limit counts); `from` makes the answer of its rows.
+ * As bookedSessionsNear, with the host's `bookingVersion` they were read at: what a new booking is
+ * checked against, read in one statement, and the version it is written under (booking-insert.ts).
+ * The statement (`read`) can also run as part of another (the booking's abuse-limit counts);
+ * `from` makes the answer of its rows.
  */
-export function bookingSurroundings(
-  host: HostOfBookings,
-  window: { from: Date; to: Date; now: Date; customerEmail: string },
-) {
-  type Row = Partial<NearRow> & Pick<Host, "bookingVersion"> & { customerUpcoming: number };
+export function bookingSurroundings(host: HostOfBookings, window: { from: Date; to: Date }) {
+  type Row = Partial<NearRow> & Pick<Host, "bookingVersion">;
   const read = Prisma.sql`
-    SELECT h.booking_version AS "bookingVersion", c."customerUpcoming", n.*
+    SELECT h.booking_version AS "bookingVersion", n.*
     FROM host h
-    CROSS JOIN (
-      SELECT count(*)::int AS "customerUpcoming" FROM booking
-      WHERE host_id = ${host.id} AND status = 'CONFIRMED' AND end_time > ${window.now}
-        AND lower(customer_email) = lower(${window.customerEmail})
-    ) c
     LEFT JOIN LATERAL (${nearQuery(host, window)}) n ON true
     WHERE h.id = ${host.id}`;
   /** The answer from the rows `read` gave, whichever statement it ran in. */
   const from = (rows: readonly object[]) => {
     const typed = rows as Row[];
     const near = typed.filter((row): row is Row & NearRow => Boolean(row.startTime));
-    return {
-      bookings: sessions(host, near),
-      customerUpcoming: typed[0]?.customerUpcoming ?? 0,
-      bookingVersion: typed[0]?.bookingVersion ?? 0,
-    };
+    return { bookings: bookedSessions(host, near), bookingVersion: typed[0]?.bookingVersion ?? 0 };
   };
   return { read, from };
+}
+
+/**
+ * Of `sessions` (read or kept for a wider window), those a read for `slot` would give: the
+ * checks of a booking there take no longer for knowing more.
+ */
+export function sessionsNear(sessions: readonly BookedSession[], slot: Interval): BookedSession[] {
+  const before = slot.end.getTime() + MARGIN_MS;
+  const after = slot.start.getTime() - MARGIN_MS;
+  return sessions.filter(({ start, end }) => start.getTime() < before && end.getTime() > after);
 }
 
 function nearQuery(host: Pick<Host, "id">, window: { from: Date; to: Date; except?: string }) {
@@ -75,7 +72,8 @@ function nearQuery(host: Pick<Host, "id">, window: { from: Date; to: Date; excep
       AND b.id <> ${window.except ?? ""}`;
 }
 
-function sessions(host: HostOfBookings, rows: NearRow[]): BookedSession[] {
+/** Booked sessions with the buffers their packages keep now (`row`'s package limits). */
+export function bookedSessions(host: HostOfBookings, rows: NearRow[]): BookedSession[] {
   return rows.map((row) => {
     const limits = effectiveLimits(host, row);
     return {

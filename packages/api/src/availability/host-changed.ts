@@ -9,7 +9,7 @@ import type { ApiDeps } from "../deps.ts";
  */
 export type HostChangeKind = "bookings" | "settings" | "calendar" | "backoff";
 
-type HostCaches = Pick<ApiDeps, "busyTimes" | "slotsAnswers" | "bookables">;
+type HostCaches = Pick<ApiDeps, "busyTimes" | "slotsAnswers" | "bookables" | "bookingLedgers">;
 export type HostChangeDeps = HostCaches & Pick<ApiDeps, "hostChanges" | "logger">;
 
 /**
@@ -34,7 +34,11 @@ export function hostChanged(
 
 function forgetHost(deps: HostCaches, hostId: string, what: string): void {
   if (what === "calendar") deps.busyTimes.drop(hostId);
-  if (what !== "bookings") deps.bookables.dropHost(hostId);
+  // A new booking moves the host's booking version, which tells other processes' ledgers.
+  if (what !== "bookings") {
+    deps.bookables.dropHost(hostId);
+    deps.bookingLedgers.dropHost(hostId);
+  }
   if (what !== "backoff") deps.slotsAnswers.dropHost(hostId);
 }
 
@@ -51,6 +55,7 @@ export function listenForHostChanges(deps: HostCaches & Pick<ApiDeps, "hostChang
       deps.busyTimes.clear();
       deps.slotsAnswers.clear();
       deps.bookables.clear();
+      deps.bookingLedgers.clear();
     },
   });
 }

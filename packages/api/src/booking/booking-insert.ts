@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type Booking, type CalendarSync, type Email, type RawSql } from "@timetap/db";
+import type { CountInWrite } from "../lib/rate-limits.ts";
 
 type NewBooking = Pick<
   Booking,
@@ -18,45 +19,70 @@ type NewSync = Pick<CalendarSync, "id" | "state" | "nextAttemptAt"> &
 type NewEmail = Pick<Email, "kind" | "recipient" | "messageId" | "nextAttemptAt"> &
   Partial<Pick<Email, "id" | "sequence">>;
 
+/** What insertBooking's statement found: whether it wrote, and what stopped it if not. */
+export interface InsertOutcome {
+  written: boolean;
+  /** The customer's upcoming confirmed sessions with the host, before this one. */
+  customerUpcoming: number;
+  /** The windows the statement counted (CountInWrite.windows), when it counted. */
+  countedWindows: string | null;
+}
+
 /**
  * Writes a new booking with its calendar-sync row (action `create`) and its emails in ONE SQL
- * statement, only while the host's `booking_version` is still `version`, the one its checks read
- * (bookingSurroundings), and moves the version on; false, writing nothing, when another write put
- * a booking of the host at a time since. Whoever holds the host's row lock
+ * statement, only while the host's `booking_version` is still `version`, the one its checks were
+ * made at (a read, or what this process kept: booking-ledger.ts), and moves the version on; it
+ * writes nothing when another write put a booking of the host at a time since, when the customer
+ * already holds the host's allowance of upcoming sessions (`customer.allowance`, counted without
+ * case), or past an abuse limit it counts itself (`counting`). Whoever holds the host's row lock
  * (inHostLockedTransaction) makes this statement wait, then it sees that write's version: so the
  * checks and the write need no transaction of their own (BEGIN, a lock and COMMIT were three
  * round trips of five), and two inserts of one host never run at once (they could deadlock in the
- * exclusion constraint). Prisma creates would cost a compiled query each (about half a millisecond
- * of CPU). The rows' foreign keys are checked at the statement's end, when all three inserts are in.
- * With a `notification`, the statement also tells the other web processes of the new booking,
- * heard once it commits (PostgreSQL's NOTIFY is transactional).
+ * exclusion constraint). The customer's count is made in this statement, at the version it
+ * writes under, so two bookings racing cannot both take the last place. Prisma creates would cost
+ * a compiled query each (about half a millisecond of CPU). The rows' foreign keys are checked at
+ * the statement's end, when all three inserts are in. With a `notification`, the statement also
+ * tells the other web processes of the new booking, heard once it commits (PostgreSQL's NOTIFY is
+ * transactional).
  */
 export async function insertBooking(
-  { db }: { db: Pick<RawSql, "$executeRaw"> },
+  { db }: { db: Pick<RawSql, "$queryRaw"> },
   {
     booking,
     sync,
     emails,
     version,
+    customer,
+    counting,
     notification,
   }: {
     booking: NewBooking;
     sync: NewSync;
     emails: readonly [NewEmail, ...NewEmail[]];
     version: number;
+    customer: { allowance: number; now: Date };
+    counting: Pick<CountInWrite, "counted" | "withinLimits" | "windows"> | undefined;
     /** Told to the other web processes by this statement, when it writes (host-changes.ts). */
     notification: { channel: string; payload: string } | null;
   },
-): Promise<boolean> {
+): Promise<InsertOutcome> {
   const emailRows = emails.map(
     (email) => Prisma.sql`(${email.id ?? randomUUID()}, ${email.kind}::"EmailKind",
       ${email.recipient}, ${email.messageId}, ${email.sequence ?? 0}::int,
       ${email.nextAttemptAt}::timestamptz)`,
   );
-  const emailsWritten = await db.$executeRaw`
-    WITH turn AS (
+  const [outcome] = await db.$queryRaw<InsertOutcome[]>`
+    WITH ${counting ? Prisma.sql`counted AS (${counting.counted}),` : Prisma.empty}
+    room AS (
+      SELECT count(*)::int AS upcoming FROM booking
+      WHERE host_id = ${booking.hostId} AND status = 'CONFIRMED'
+        AND end_time > ${customer.now}::timestamptz
+        AND lower(customer_email) = lower(${booking.customerEmail})
+    ), turn AS (
       UPDATE host SET booking_version = booking_version + 1
       WHERE id = ${booking.hostId} AND booking_version = ${version}
+        AND (SELECT upcoming FROM room) < ${customer.allowance}::int
+        ${counting ? Prisma.sql`AND ${counting.withinLimits}` : Prisma.empty}
       RETURNING id
     ), new_booking AS (
       INSERT INTO booking (id, host_id, package_id, start_time, end_time, customer_email,
@@ -73,17 +99,25 @@ export async function insertBooking(
         ${sync.leaseToken ?? null}, ${sync.lockedUntil ?? null}::timestamptz,
         ${sync.attempts ?? 0}::int, now()
       FROM new_booking
-    )${
-      notification
-        ? Prisma.sql`, told AS (
-      SELECT pg_notify(${notification.channel}, ${notification.payload}) FROM new_booking
-    )`
-        : Prisma.empty
-    }
-    INSERT INTO email (id, booking_id, kind, recipient, message_id, sequence, next_attempt_at,
-      updated_at)
-    SELECT e.id, b.id, e.kind, e.recipient, e.message_id, e.sequence, e.next_attempt_at, now()
-    FROM new_booking b${notification ? Prisma.sql` CROSS JOIN told` : Prisma.empty},
-      (VALUES ${Prisma.join(emailRows)}) AS e(id, kind, recipient, message_id, sequence, next_attempt_at)`;
-  return emailsWritten > 0;
+    ), new_emails AS (
+      INSERT INTO email (id, booking_id, kind, recipient, message_id, sequence, next_attempt_at,
+        updated_at)
+      SELECT e.id, b.id, e.kind, e.recipient, e.message_id, e.sequence, e.next_attempt_at, now()
+      FROM new_booking b,
+        (VALUES ${Prisma.join(emailRows)}) AS e(id, kind, recipient, message_id, sequence,
+          next_attempt_at)
+    ), told AS (
+      ${
+        notification
+          ? Prisma.sql`SELECT pg_notify(${notification.channel}, ${notification.payload})
+      FROM new_booking`
+          : Prisma.sql`SELECT 1 WHERE false`
+      }
+    )
+    -- A SELECT in WITH runs only when read, so told is read here; the inserts run anyway.
+    SELECT (SELECT count(*) FROM new_booking)::int > 0 AS written,
+      (SELECT upcoming FROM room) AS "customerUpcoming",
+      ${counting ? counting.windows : Prisma.sql`NULL::text`} AS "countedWindows",
+      (SELECT count(*) FROM told) AS told`;
+  return outcome!;
 }

@@ -2,8 +2,18 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { isExclusionViolation, type Booking, type CalendarSync, type RawSql } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
-import { loadBookable, requireFitAmong, requireOfferedSlot } from "../availability/bookable.ts";
-import { bookingSurroundings } from "../availability/booked-sessions.ts";
+import {
+  loadBookable,
+  misfitAmong,
+  requireFitAmong,
+  requireOfferedSlot,
+} from "../availability/bookable.ts";
+import {
+  bookedSessions,
+  bookingSurroundings,
+  sessionsNear,
+} from "../availability/booked-sessions.ts";
+import { keepLedger, keptLedger, ledgerWindow } from "./booking-ledger.ts";
 import { insertBooking } from "./booking-insert.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
@@ -28,10 +38,12 @@ const OPTIMISTIC_TRIES = 3;
  * Books a slot. The booking, its calendar-sync row and its emails (the customer's confirmation,
  * the host's notice, the reminders due later) are committed together, so a confirmed booking
  * always has a durable record of the Google work it still needs and of its emails. The rules that
- * depend on the host's other bookings (buffers, the daily maximum, the customer's allowance) are
- * checked against them as read at the host's booking version, and the booking is written only if
- * that version still holds (booking-insert.ts), so no other booking of the host slips in between
- * check and insert; the database's exclusion constraint is what makes double booking impossible.
+ * depend on the host's other bookings (buffers, the daily maximum) are checked against them as
+ * read, or as this process keeps them (booking-ledger.ts), at the host's booking version, and the
+ * booking is written only if that version still holds and the customer is within their allowance
+ * of upcoming sessions (both judged by the write's statement, booking-insert.ts), so no other
+ * booking of the host slips in between check and insert; the database's exclusion constraint is
+ * what makes double booking impossible.
  * Google is tried only after the commit, within a deadline, and never decides whether the booking
  * exists. The sync row is written already leased to this request, so a worker cannot start the
  * same Google work first. Each attempt counts against the caller's address (`clientIp`; in-process
@@ -47,8 +59,8 @@ export async function createBooking(
     ...(clientIp ? [["bookingChangesPerIp", clientIp] as const] : []),
     ["bookingChangesPerEmail", input.customerEmail.toLowerCase()] as const,
   ];
-  // The attempt is counted in the statement of the checks' first read; when refused before it
-  // (no such host or package, a time not offered), on its own.
+  // The attempt is counted in the statement of the checks' read, or of the write when nothing is
+  // read; when refused before either (no such host or package, a time not offered), on its own.
   let bookable, offered;
   try {
     bookable = await loadBookable(deps, input.hostSlug, input.packageId);
@@ -87,34 +99,71 @@ export async function createBooking(
   ] as const;
   // The other web processes hear of the booking from its own statement: no round trip of its own.
   const notification = deps.hostChanges.notification({ hostId: host.id, what: "bookings" });
-  /** The checks against the host's other bookings, and the write if they still hold. */
-  const checkAndWrite = async (db: RawSql, { counting }: { counting: boolean }) => {
-    const { read, from } = bookingSurroundings(host, {
-      from: startTime,
-      to: endTime,
-      now: deps.clock.now(),
-      customerEmail: input.customerEmail,
-    });
-    const surroundings = from(
-      counting
-        ? await deps.limits.consumeAllAlong(db, counts, read)
-        : await db.$queryRaw<object[]>(read),
-    );
-    requireRoomForCustomer(host, surroundings.customerUpcoming);
-    requireFitAmong(bookable, offered, surroundings.bookings);
+  /** The attempt is counted once: in the checks' read, or else in the write's statement. */
+  let counted = false;
+  const ownSession = bookedSessions(host, [{ startTime, endTime, ...pkg }]);
+  /**
+   * The checks against the host's other bookings, and the write if they still hold. `keeping`:
+   * checked against what this process keeps of them when it can (booking-ledger.ts), and what
+   * the write leaves kept for the next booking.
+   */
+  const checkAndWrite = async (db: RawSql, { keeping }: { keeping: boolean }) => {
+    const changes = deps.bookingLedgers.version();
+    const kept = keeping ? keptLedger(deps, host.id, offered.slot) : undefined;
+    // What is kept may still hold a booking cancelled elsewhere: a refusal is read again.
+    let near =
+      typeof kept === "object" &&
+      !misfitAmong(bookable, offered, sessionsNear(kept.sessions, offered.slot))
+        ? kept
+        : undefined;
+    if (!near) {
+      const window = ledgerWindow(offered.slot, keeping && kept !== "shared");
+      const { read, from } = bookingSurroundings(host, window);
+      const rows = counted
+        ? await db.$queryRaw<object[]>(read)
+        : ((counted = true), await deps.limits.consumeAllAlong(db, counts, read));
+      const { bookings, bookingVersion } = from(rows);
+      requireFitAmong(bookable, offered, sessionsNear(bookings, offered.slot));
+      near = { ...window, version: bookingVersion, sessions: bookings };
+    }
+    const counting = counted
+      ? undefined
+      : ((counted = true), await deps.limits.countInWrite(counts));
     const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
-    return insertBooking(
+    const outcome = await insertBooking(
       { db },
-      { booking, sync, emails, version: surroundings.bookingVersion, notification },
+      {
+        booking,
+        sync,
+        emails,
+        version: near.version,
+        customer: { allowance: host.upcomingPerCustomer, now: deps.clock.now() },
+        counting,
+        notification,
+      },
     );
+    if (counting && outcome.countedWindows) await counting.judge(outcome.countedWindows);
+    if (!outcome.written) {
+      requireRoomForCustomer(host, outcome.customerUpcoming);
+      // Another process wrote a booking of the host since: it books this host too.
+      if (keeping) keepLedger(deps, host.id, changes, { shared: true });
+      return false;
+    }
+    if (keeping && kept !== "shared")
+      keepLedger(deps, host.id, changes, {
+        ...near,
+        version: near.version + 1,
+        sessions: [...near.sessions, ...ownSession],
+      });
+    return true;
   };
   try {
     await inHostTurn(deps, host.id, async () => {
       for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++)
-        if (await checkAndWrite(deps.rawSql, { counting: tries === 0 })) return;
+        if (await checkAndWrite(deps.rawSql, { keeping: true })) return;
       // Other processes kept booking this host in between: wait for the host's row lock instead.
       await inHostLockedTransaction(deps.db, host.id, async (tx) => {
-        if (!(await checkAndWrite(tx, { counting: false })))
+        if (!(await checkAndWrite(tx, { keeping: false })))
           throw new Error("The host's booking version moved under its lock.");
       });
     });

@@ -151,20 +151,22 @@ describe("a sync row's lease", () => {
 describe("booking.create's own sync row", () => {
   it("is leased to the request from the moment it is written: a worker claiming right after the insert finds nothing", async () => {
     const claimedRightAfterInsert: unknown[][] = [];
-    // The statements the request runs: right after the booking's write (its one `$executeRaw`)
-    // commits, before the request goes on, a worker claims.
+    // The statements the request runs: right after the booking's write (the statement holding
+    // `new_booking`) commits, before the request goes on, a worker claims.
     const { rawSql } = harness.deps;
     const caller = createCaller(
       createContext(
         {
           ...harness.deps,
           rawSql: {
-            $queryRaw: rawSql.$queryRaw.bind(rawSql),
-            async $executeRaw(...args: Parameters<typeof rawSql.$executeRaw>) {
-              const written = await rawSql.$executeRaw(...args);
-              if (claimedRightAfterInsert.length === 0)
+            $executeRaw: rawSql.$executeRaw.bind(rawSql),
+            async $queryRaw<Rows>(...args: Parameters<typeof rawSql.$queryRaw>) {
+              const rows = await rawSql.$queryRaw<Rows>(...args);
+              const [query] = args;
+              const text = "sql" in query ? query.sql : query.join("");
+              if (text.includes("new_booking") && claimedRightAfterInsert.length === 0)
                 claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
-              return written;
+              return rows;
             },
           },
         },

@@ -17,6 +17,7 @@ type Deps = Pick<
   | "busyTimes"
   | "slotsAnswers"
   | "bookables"
+  | "bookingLedgers"
   | "hostChanges"
   | "settings"
   | "clock"

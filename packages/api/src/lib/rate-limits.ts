@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, RawSql } from "@timetap/db";
+import { Prisma, type PrismaClient, type RawSql } from "@timetap/db";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import {
   addToWindows,
@@ -53,6 +53,31 @@ export type RateLimitStore =
   { kind: "memory" } | { kind: "database"; prisma: PrismaClient; rawSql: RawSql };
 
 export type RateLimits = ReturnType<typeof createRateLimits>;
+
+/**
+ * A write's own statement counting its attempt (RateLimits.countInWrite): `counted` runs as the
+ * CTE named `counted`; the write is made only where `withinLimits` (a boolean over `counted`)
+ * holds; `windows` selects the counted windows as JSON text, which `judge` reads: past a limit,
+ * the RateLimitedError consumeAll would give.
+ */
+export interface CountInWrite {
+  counted: Prisma.Sql;
+  withinLimits: Prisma.Sql;
+  windows: Prisma.Sql;
+  judge(windows: string): Promise<void>;
+}
+
+/** The counted windows as JSON text, from the CTE `counted`: text reads alike on both drivers. */
+const countedWindowsJson = Prisma.sql`(SELECT json_agg(json_build_object('key', key, 'points',
+  points, 'expire', expire)) FROM counted)::text`;
+
+function windowsFromJson(json: string): CountedWindow[] {
+  return (JSON.parse(json) as CountedWindowJson[]).map(({ key, points, expire }) => ({
+    key,
+    points,
+    expire: expire ? new Date(expire) : null,
+  }));
+}
 
 export function createRateLimits(
   store: RateLimitStore,
@@ -170,16 +195,33 @@ export function createRateLimits(
       >`
         WITH counted AS (${addToWindowsStatement(oneMoreIn(kindOf))})
         SELECT r.*, k."countedWindows"
-        FROM (
-          SELECT (SELECT json_agg(json_build_object('key', key, 'points', points, 'expire', expire))
-            FROM counted)::text AS "countedWindows"
-        ) k
+        FROM (SELECT ${countedWindowsJson} AS "countedWindows") k
         LEFT JOIN (SELECT true AS "readRow", q.* FROM (${read}) q) r ON true`;
-      const windows = (JSON.parse(rows[0]!.countedWindows) as CountedWindowJson[]).map(
-        ({ key, points, expire }) => ({ key, points, expire: expire ? new Date(expire) : null }),
-      );
-      await judge(counts, kindOf, windows);
+      await judge(counts, kindOf, windowsFromJson(rows[0]!.countedWindows));
       return rows.filter((row) => row.readRow);
+    },
+    /**
+     * consumeAll, counted by the statement of a write (CountInWrite) when every count is kept in
+     * the database: the booking's insert, with no trip of its own; the write is not made past a
+     * limit. Otherwise counted here and now, and undefined: the statement has nothing to count.
+     */
+    async countInWrite(counts: Counts): Promise<CountInWrite | undefined> {
+      if (store.kind === "memory" || !counts.every(inDatabase)) {
+        await consumeAll(counts);
+        return undefined;
+      }
+      const kindOf = limiterKeys(counts);
+      const most = [...kindOf].map(
+        ([key, kind]) => Prisma.sql`(${key}::text, ${settings[kind].points}::int)`,
+      );
+      return {
+        counted: addToWindowsStatement(oneMoreIn(kindOf)),
+        withinLimits: Prisma.sql`NOT EXISTS (
+          SELECT 1 FROM counted c JOIN (VALUES ${Prisma.join(most)}) l(key, most) ON l.key = c.key
+          WHERE c.points > l.most)`,
+        windows: countedWindowsJson,
+        judge: (windows) => judge(counts, kindOf, windowsFromJson(windows)),
+      };
     },
     /** Refuses when `key` has used up its limit, without counting this call. */
     async check(kind: RateLimitKind, key: string): Promise<void> {
