@@ -9,6 +9,7 @@ import { rememberedSlots } from "./cached-slots-http.ts";
 import { createContext, type ApiDeps, type RequestAuth } from "./context.ts";
 import { RateLimitedError } from "./lib/service-errors.ts";
 import { appRouter, type AppRouter } from "./root.ts";
+import { singleCallHandler, type CallHandling } from "./single-call-http.ts";
 
 /** A batch is one request doing many calls; past this, it is a way around the abuse limits. */
 export const MAX_BATCH_SIZE = 10;
@@ -26,27 +27,9 @@ export function createApiHttpHandler(
   clientIpOf: (request: IncomingMessage) => Promise<string | null> = async (request) =>
     (await authOf(request)).clientIp ?? null,
 ) {
-  const options: Omit<
-    NodeHTTPHandlerOptions<AppRouter, IncomingMessage, ServerResponse>,
-    "req" | "res"
-  > = {
-    router: appRouter,
-    maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async ({ req }) => ({
-      ...createContext(deps, await authOf(req)),
-      overHttp: true,
-    }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        deps.logger.error("api_internal_error", { path, message: error.message });
-      }
-    },
-    responseMeta: ({ errors }) => {
-      // A limited client learns when to come back (RFC 9110 Retry-After, in seconds).
-      const limited = errors.map((error) => error.cause).find((c) => c instanceof RateLimitedError);
-      return limited ? { headers: { "retry-after": String(limited.retryAfterSeconds) } } : {};
-    },
-  };
+  const handling = callHandling(deps, authOf);
+  const answerByAdapter = adapterHandler(handling);
+  const answerSingleCall = singleCallHandler(handling);
   const serveRememberedSlots = rememberedSlots(deps, clientIpOf);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://api");
@@ -61,8 +44,45 @@ export function createApiHttpHandler(
       if (body === null) return void res.destroy();
       Object.assign(req, { body });
     }
-    return nodeHTTPRequestHandler({ ...options, req, res, path }).catch(
+    if (await answerSingleCall(req, res, path, url)) return;
+    return answerByAdapter(req, res, path);
+  };
+}
+
+/** Who calls, what is logged and what an error adds, for both ways of answering a call. */
+export function callHandling(
+  deps: ApiDeps,
+  authOf: (request: IncomingMessage) => Promise<RequestAuth>,
+): CallHandling {
+  return {
+    createContext: async (req) => ({ ...createContext(deps, await authOf(req)), overHttp: true }),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        deps.logger.error("api_internal_error", { path, message: error.message });
+      }
+    },
+    errorHeaders: (errors): Record<string, string> => {
+      // A limited client learns when to come back (RFC 9110 Retry-After, in seconds).
+      const limited = errors.map((error) => error.cause).find((c) => c instanceof RateLimitedError);
+      return limited ? { "retry-after": String(limited.retryAfterSeconds) } : {};
+    },
+  };
+}
+
+/** tRPC's own Node adapter: every call the plain path (single-call-http.ts) leaves to it. */
+export function adapterHandler(handling: CallHandling) {
+  const options: Omit<
+    NodeHTTPHandlerOptions<AppRouter, IncomingMessage, ServerResponse>,
+    "req" | "res"
+  > = {
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: ({ req }) => handling.createContext(req),
+    onError: handling.onError,
+    responseMeta: ({ errors }) => ({ headers: handling.errorHeaders(errors) }),
+  };
+  return (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> =>
+    nodeHTTPRequestHandler({ ...options, req, res, path }).catch(
       internal_exceptionHandler({ ...options, req, res, path }),
     );
-  };
 }
