@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation, Prisma } from "./index.ts";
 import { createTestDb } from "./testing/index.ts";
 
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
 let db: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
   db = await createTestDb();
@@ -40,5 +42,17 @@ describe("raw statements straight to the driver (Db.rawSql)", () => {
     await insert();
     const refused: unknown = await insert().catch((error: unknown) => error);
     expect(isUniqueViolation(refused)).toBe(true);
+  });
+
+  // On a server each connection parses and plans a statement once, under its name; PGlite
+  // prepares them its own way (pglite-prepared.ts).
+  it.runIf(onServer)("prepares each statement once per connection, under a name", async () => {
+    const read = () => db.rawSql.$queryRaw`SELECT points FROM rate_limit WHERE key = ${"raw:a"}`;
+    await read();
+    await read();
+    // Run one after another, the calls share the pool's one idle connection.
+    const prepared = await db.rawSql.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM pg_prepared_statements WHERE statement LIKE ${"SELECT points FROM rate_limit%"}`;
+    expect(prepared).toEqual([{ name: expect.stringMatching(/^timetap_/) as string }]);
   });
 });
