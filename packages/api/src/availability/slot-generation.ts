@@ -130,6 +130,8 @@ export function isFullDay(
 
 /** The local calendar dates on which the bookings starting then reach the daily maximum. */
 function fullDays(bookings: readonly Interval[], timeZone: string, dailyMaximum: number | null) {
+  // Without a maximum no day is full: each booking's local date would cost a zone lookup.
+  if (dailyMaximum === null) return new Set<number>();
   const perDay = new Map<number, number>();
   for (const booking of bookings) {
     const day = localCalendarDate(booking.start, timeZone);
@@ -137,7 +139,7 @@ function fullDays(bookings: readonly Interval[], timeZone: string, dailyMaximum:
   }
   return new Set(
     [...perDay]
-      .filter(([, count]) => dailyMaximum !== null && count >= dailyMaximum)
+      .filter(([, count]) => count >= dailyMaximum)
       .map(([day]) => day),
   );
 }

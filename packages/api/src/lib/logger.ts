@@ -8,7 +8,9 @@ export interface Logger {
 }
 
 export function createJsonLogger(
-  write: (line: string) => void = (line) => console.log(line),
+  // Straight to stdout, as console.log would, without its formatting of arguments: a booking
+  // logs a line, and console.log's share of its CPU was a few per cent (`pnpm bench` profile).
+  write: (line: string) => void = (line) => void process.stdout.write(`${line}\n`),
 ): Logger {
   const log =
     (level: string) =>
