@@ -162,3 +162,34 @@ describe("security headers", () => {
     expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
+
+describe("compression", () => {
+  it("compresses pages and API reads for a browser that asks, but not the small answers of tRPC calls by POST", async () => {
+    const app = createHttpApp({
+      trustProxy: 0,
+      appUrl: APP_URL,
+      isProduction: true,
+      googleAuthorizationOrigin: "https://accounts.google.com",
+    });
+    app.all("*", (_request, response) => {
+      response.json({ filler: "x".repeat(10_000) });
+    });
+    const server = app.listen(0, "127.0.0.1");
+    servers.push(server);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const encoding = async (path: string, method = "GET") =>
+      (
+        await fetch(`${url}${path}`, {
+          method,
+          headers: { "accept-encoding": "gzip", "content-type": "application/json" },
+          body: method === "POST" ? "{}" : undefined,
+        })
+      ).headers.get("content-encoding");
+
+    expect(await encoding("/demo")).toBe("gzip");
+    expect(await encoding("/api/trpc/host.bookings")).toBe("gzip");
+    expect(await encoding("/demo", "POST")).toBe("gzip");
+    expect(await encoding("/api/trpc/booking.create", "POST")).toBeNull();
+  });
+});
