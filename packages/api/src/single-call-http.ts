@@ -32,6 +32,8 @@ const config = appRouter._def._config;
  * form, a method that does not fit, an unknown path, input that is not JSON) answers false and
  * is left to tRPC's adapter, which answers it as always. Nothing here reads the call's abort
  * signal: no procedure stops early when its client goes away (a booking must not half-happen).
+ * tRPC names these pieces unstable (`unstable-core-do-not-import`): single-call-http.test.ts
+ * compares both ways' answers byte for byte, so an upgrade that changes them fails there.
  */
 export function singleCallHandler(handling: CallHandling) {
   return async (
