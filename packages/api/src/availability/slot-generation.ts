@@ -137,11 +137,7 @@ function fullDays(bookings: readonly Interval[], timeZone: string, dailyMaximum:
     const day = localCalendarDate(booking.start, timeZone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  return new Set(
-    [...perDay]
-      .filter(([, count]) => count >= dailyMaximum)
-      .map(([day]) => day),
-  );
+  return new Set([...perDay].filter(([, count]) => count >= dailyMaximum).map(([day]) => day));
 }
 
 /**
