@@ -47,7 +47,7 @@ export function singleCallHandler(handling: CallHandling) {
       req.method === "GET" &&
       procedure?._def.type === "query" &&
       onlyInputIn(url) &&
-      (isJson(req) || !hasBody(req))
+      (isJson(req) || req.headers["content-type"] === undefined)
         ? url.searchParams.get("input")
         : req.method === "POST" && procedure?._def.type === "mutation" && !url.search && isJson(req)
           ? req.body
@@ -93,10 +93,6 @@ export function singleCallHandler(handling: CallHandling) {
 function onlyInputIn(url: URL): boolean {
   for (const name of url.searchParams.keys()) if (name !== "input") return false;
   return true;
-}
-
-function hasBody(req: IncomingMessage): boolean {
-  return req.headers["content-type"] !== undefined;
 }
 
 /** tRPC's own test: the media type, without parameters or case, is application/json. */

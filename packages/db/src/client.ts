@@ -118,7 +118,7 @@ async function openServer(databaseUrl: string): Promise<Db> {
  * Names for the statements of Db.rawSql, so that each pooled connection parses and plans each of
  * them once (a prepared statement, which pg keeps per connection by its name) instead of at every
  * call: a booking's write is one large statement, and parsing and planning it anew was a third of
- * the server's CPU per booking (`pnpm bench`, same run: 2.0 against 1.25 ms). Their texts are few
+ * PostgreSQL's CPU per booking (`pnpm bench`, same run: 2.0 against 1.25 ms). Their texts are few
  * (the booking path's templates, times the lengths of their lists); past MAX_NAMED_STATEMENTS
  * texts, as a guard, a statement goes unnamed. Behind PgBouncer in transaction mode this needs
  * PgBouncer 1.21 or later with `max_prepared_statements` set (README).

@@ -118,6 +118,8 @@ export function createRateLimits(
 
   /** The kind is counted in the database (shared by the web processes), not in memory. */
   const inDatabase = ([kind]: Counts[number]) => limiter(kind) instanceof RateLimiterOneStatement;
+  /** Every count is kept in the database, so a statement of the caller's can make them all. */
+  const allInDatabase = (counts: Counts) => store.kind === "database" && counts.every(inDatabase);
   /** Each count's kind by its key in the `rate_limit` table. */
   const limiterKeys = (counts: Counts) =>
     new Map(counts.map(([kind, key]) => [limiter(kind).getKey(key), kind]));
@@ -183,7 +185,7 @@ export function createRateLimits(
       counts: Counts,
       read: Prisma.Sql,
     ): Promise<Row[]> {
-      if (store.kind === "memory" || !counts.every(inDatabase)) {
+      if (!allInDatabase(counts)) {
         await consumeAll(counts);
         return db.$queryRaw<Row[]>(read);
       }
@@ -206,7 +208,7 @@ export function createRateLimits(
      * limit. Otherwise counted here and now, and undefined: the statement has nothing to count.
      */
     async countInWrite(counts: Counts): Promise<CountInWrite | undefined> {
-      if (store.kind === "memory" || !counts.every(inDatabase)) {
+      if (!allInDatabase(counts)) {
         await consumeAll(counts);
         return undefined;
       }
