@@ -38,3 +38,74 @@ test("a host who clicks while each page is still starting up meets no error, and
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Hello, Erin Early" })).toBeVisible();
 });
+
+/**
+ * Every page's loader data comes as a stream inlined in its HTML, and the app takes the page over
+ * once it is read. Here each piece of it is held back for 2 s, as on a slow phone: long enough
+ * for the host to fill in a form before the app has taken the page over.
+ */
+const slowPageData = () => {
+  let context: Record<string, unknown> | undefined;
+  Object.defineProperty(window, "__remixContext", {
+    configurable: true,
+    get: () => context,
+    set(value: Record<string, unknown>) {
+      context = value;
+      let controller: ReadableStreamDefaultController<string> | undefined;
+      Object.defineProperty(value, "streamController", {
+        configurable: true,
+        get: () => controller,
+        set(given: ReadableStreamDefaultController<string>) {
+          const [enqueue, close] = [given.enqueue.bind(given), given.close.bind(given)];
+          given.enqueue = (piece) => void setTimeout(() => enqueue(piece), 2_000);
+          given.close = () => void setTimeout(close, 2_000);
+          controller = given;
+        },
+      });
+    },
+  });
+};
+
+const takenOver = () => "__remixRouter" in window;
+
+test.describe("in a browser set to Tokyo time", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("a new host who picks their time zone while the page is still loading keeps it, not the browser's", async ({
+    page,
+  }) => {
+    await page.addInitScript(slowPageData);
+    const stamp = Date.now();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in with Google" }).click();
+    await page.getByLabel("Email").fill(`zone-${stamp}@example.com`);
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+
+    expect(await page.evaluate(takenOver)).toBe(false);
+    // As served: the zone a new host starts with.
+    await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
+    await page.getByLabel("Page address").fill(`zone-${stamp}`);
+    await page.getByLabel("Your name").fill("Lena Lisbon");
+    await page.getByLabel("Time zone").selectOption("Europe/Lisbon");
+    expect(await page.evaluate(takenOver)).toBe(false);
+
+    // Taken over, and the page's effects have run (ScrollRestoration's is among them).
+    await page.waitForFunction(() => history.scrollRestoration === "manual");
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto("/dashboard/profile");
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
+  });
+
+  test("a new host who leaves the time zone alone is offered the browser's", async ({ page }) => {
+    const stamp = Date.now();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in with Google" }).click();
+    await page.getByLabel("Email").fill(`tokyo-${stamp}@example.com`);
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+    await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  });
+});

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { daysWithTimes, firstFreeWeek } from "~/components/booking/free-days";
 import { canonicalTimeZone, chooseWeek } from "~/components/booking/time";
 import type { MovingRef } from "~/components/booking/week-search";
-import { zoneOptions } from "~/components/booking/zone-options";
+import { zoneOptions } from "~/components/zone-options";
 import { loadCustomerBooking } from "~/customer-booking.server";
 import { formErrors } from "~/form-errors.server";
 import { loadHostCatalog } from "~/host-address.server";

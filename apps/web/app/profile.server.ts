@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { zoneOptions } from "~/components/zone-options";
 import { formErrors } from "~/form-errors.server";
 import { requireHostId } from "~/session.server";
 import { apiFor } from "~/trpc.server";
@@ -12,11 +13,15 @@ function profileFromForm(form: FormData) {
   };
 }
 
-/** The signed-in host and the zones they can pick; a host without a page onboards first. */
+/**
+ * The signed-in host and the zones they can pick, theirs among them even where the runtime spells
+ * it otherwise (a new host's "UTC" is not in its list: the form showed its first zone instead);
+ * a host without a page onboards first.
+ */
 export async function loadProfile({ context, request }: LoaderFunctionArgs) {
   await requireHostId(context, request);
   const host = await (await apiFor(context, request)).host.me();
-  return { host, timeZones: Intl.supportedValuesOf("timeZone") };
+  return { host, timeZones: zoneOptions(host.timeZone) };
 }
 
 type Api = Awaited<ReturnType<typeof apiFor>>;

@@ -1,10 +1,12 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "~/components/field";
 import type { FormErrors } from "~/form-errors.server";
 
 /**
  * A host's page address, name and time zone, as onboarding and the profile page ask for them.
- * Onboarding (`suggestBrowserZone`) offers a new host the browser's zone, almost always right.
+ * Onboarding (`suggestBrowserZone`) offers a new host the browser's zone, almost always right,
+ * unless the host already picked one before the page's script took over: that choice is only in
+ * the element then (hydration leaves a select as it finds it), and it is the one kept.
  */
 export function ProfileFields({
   host,
@@ -18,8 +20,11 @@ export function ProfileFields({
   suggestBrowserZone?: boolean;
 }) {
   const [timeZone, setTimeZone] = useState(host.timeZone);
+  const zoneSelect = useRef<HTMLSelectElement>(null);
   useEffect(() => {
-    if (suggestBrowserZone && host.timeZone === "UTC")
+    const picked = zoneSelect.current?.value;
+    if (picked && picked !== host.timeZone) setTimeZone(picked);
+    else if (suggestBrowserZone && host.timeZone === "UTC")
       setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, [suggestBrowserZone, host.timeZone]);
 
@@ -54,6 +59,7 @@ export function ProfileFields({
         <select
           id="timeZone"
           name="timeZone"
+          ref={zoneSelect}
           value={timeZone}
           onChange={(event) => setTimeZone(event.target.value)}
           className="w-full rounded-md border border-tt-border px-3 py-2"
