@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { createDb } from "@timetap/db";
 import { startEmulator } from "@timetap/google-emulator";
@@ -47,15 +47,22 @@ if (!existsSync(path.join(webDir, "build/server/index.js"))) {
   execFileSync("pnpm", ["--filter", "@timetap/web", "build"], { stdio: "ignore" });
 }
 
+// On a shared machine other work slows both sides of a ratio unevenly: its load average, printed
+// before and after, says how far a run's figures can be trusted.
+const loadAverage = () =>
+  `load average ${loadavg()
+    .map((n) => fmt(n, 2))
+    .join(" / ")} (1 / 5 / 15 min)`;
 const emulator = await startEmulator({ port: 0, host: "127.0.0.1" });
 const databases = [false, ...(process.env.TEST_DATABASE_URL ? [true] : [])];
 console.log(
-  `${new Date().toISOString()}; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}; ${SECONDS} s per load step`,
+  `${new Date().toISOString()}; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${fmt(totalmem() / 2 ** 30, 1)} GiB; node ${process.version}; ${SECONDS} s per load step; ${loadAverage()}`,
 );
 try {
   for (const onServer of databases) await benchOne(onServer);
 } finally {
   await emulator.close();
+  console.log(`\nAt the end: ${loadAverage()}.`);
 }
 
 async function benchOne(onServer: boolean) {
