@@ -1,4 +1,4 @@
-import { expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { test } from "./page-errors";
 
 /**
@@ -21,16 +21,21 @@ const clickAsSoonAsListened = () => {
   };
 };
 
+/** A new host, through the login page and Google's consent page, up to onboarding's form. */
+async function signUp(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Google" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+}
+
 test("a host who clicks while each page is still starting up meets no error, and the pages work", async ({
   page,
 }) => {
   await page.addInitScript(clickAsSoonAsListened);
   const stamp = Date.now();
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(`early-${stamp}@example.com`);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+  await signUp(page, `early-${stamp}@example.com`);
   await page.getByLabel("Page address").fill(`early-${stamp}`);
   await page.getByLabel("Your name").fill("Erin Early");
   await page.getByLabel("Time zone").selectOption("Europe/Lisbon");
@@ -76,11 +81,7 @@ test.describe("in a browser set to Tokyo time", () => {
   }) => {
     await page.addInitScript(slowPageData);
     const stamp = Date.now();
-    await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in with Google" }).click();
-    await page.getByLabel("Email").fill(`zone-${stamp}@example.com`);
-    await page.getByRole("button", { name: "Allow" }).click();
-    await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+    await signUp(page, `zone-${stamp}@example.com`);
 
     expect(await page.evaluate(takenOver)).toBe(false);
     // As served: the zone a new host starts with.
@@ -101,11 +102,7 @@ test.describe("in a browser set to Tokyo time", () => {
 
   test("a new host who leaves the time zone alone is offered the browser's", async ({ page }) => {
     const stamp = Date.now();
-    await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in with Google" }).click();
-    await page.getByLabel("Email").fill(`tokyo-${stamp}@example.com`);
-    await page.getByRole("button", { name: "Allow" }).click();
-    await expect(page).toHaveURL(/\/dashboard\/welcome$/);
+    await signUp(page, `tokyo-${stamp}@example.com`);
     await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
   });
 });
