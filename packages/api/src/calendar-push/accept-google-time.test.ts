@@ -10,6 +10,7 @@ import {
 } from "../testing/booking-fixtures.ts";
 import { inviteOf } from "../testing/email-invite.ts";
 import {
+  heardWithin,
   minutesAfter as later,
   useWatchedCalendarHarness,
 } from "../testing/watched-calendar-harness.ts";
@@ -28,7 +29,7 @@ async function movedInGoogle(to: { start: Date; end: Date }, customerEmail = "co
   expect(await runDueEmails(harness.deps)).toEqual(["sent"]);
   harness.emulator.moveEvent(DEMO_HOST.email, eventIdForBooking(booking.id), to);
   await expect
-    .poll(() => rowOf(booking.id), { timeout: 3_000 })
+    .poll(() => rowOf(booking.id), heardWithin)
     .toMatchObject({ calendarIssue: "moved", googleStartTime: to.start });
   return booking;
 }

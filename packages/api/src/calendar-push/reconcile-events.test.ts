@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ApiDeps } from "../deps.ts";
 import { bookingInput, liveDemoEvents, MONDAY_TEN_BERLIN } from "../testing/booking-fixtures.ts";
 import {
+  heardWithin,
   minutesAfter as later,
   useWatchedCalendarHarness,
 } from "../testing/watched-calendar-harness.ts";
@@ -22,7 +23,7 @@ describe("events the host changes in Google", () => {
     const booking = await booked();
     harness.emulator.deleteEvent(DEMO_HOST.email, eventIdForBooking(booking.id));
     await expect
-      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .poll(() => flagOf(booking.id), heardWithin)
       .toMatchObject({ calendarIssue: "removed", status: "CONFIRMED" });
 
     await (await asHost()).putEventBack({ bookingId: booking.id });
@@ -39,7 +40,7 @@ describe("events the host changes in Google", () => {
       end: later(MONDAY_TEN_BERLIN, 150),
     });
     await expect
-      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .poll(() => flagOf(booking.id), heardWithin)
       .toMatchObject({
         calendarIssue: "moved",
         startTime: MONDAY_TEN_BERLIN,
@@ -99,7 +100,7 @@ describe("events the host changes in Google", () => {
       end: later(MONDAY_TEN_BERLIN, 150),
     });
     await expect
-      .poll(() => flagOf(booking.id), { timeout: 3_000 })
+      .poll(() => flagOf(booking.id), heardWithin)
       .toMatchObject({ calendarIssue: "moved" });
 
     release();
