@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { signUp } from "./new-host";
 import { test } from "./page-errors";
 
 /**
@@ -20,15 +21,6 @@ const clickAsSoonAsListened = () => {
     });
   };
 };
-
-/** A new host, through the login page and Google's consent page, up to onboarding's form. */
-async function signUp(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with Google" }).click();
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/welcome$/);
-}
 
 test("a host who clicks while each page is still starting up meets no error, and the pages work", async ({
   page,

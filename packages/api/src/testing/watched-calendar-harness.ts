@@ -6,8 +6,8 @@ import { useBookingHarness } from "./suite-hooks.ts";
 
 /**
  * How long a test waits for what Google's push sets off (the notification, the look at the
- * calendar, the flag written): well under a second alone, but once not within 3 s on a loaded CI machine
- * (turbo runs the packages' suites side by side on two cores).
+ * calendar, the flag written): well under a second alone, but once not within 3 s on a loaded CI
+ * machine (turbo runs the packages' suites side by side on two cores).
  */
 export const heardWithin = { timeout: 10_000 };
 
