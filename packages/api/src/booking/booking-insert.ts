@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type Booking, type CalendarSync, type Email, type RawSql } from "@timetap/db";
 import type { CountInWrite } from "../lib/rate-limits.ts";
+import { bookedWithin } from "../availability/booked-sessions.ts";
 
 type NewBooking = Pick<
   Booking,
@@ -74,10 +75,10 @@ export async function insertBooking(
   const [outcome] = await db.$queryRaw<InsertOutcome[]>`
     WITH ${counting ? Prisma.sql`counted AS (${counting.counted}),` : Prisma.empty}
     room AS (
-      SELECT count(*)::int AS upcoming FROM booking
-      WHERE host_id = ${booking.hostId} AND status = 'CONFIRMED'
-        AND end_time > ${customer.now}::timestamptz
-        AND lower(customer_email) = lower(${booking.customerEmail})
+      SELECT count(*)::int AS upcoming FROM booking b
+      WHERE b.host_id = ${booking.hostId} AND b.status = 'CONFIRMED'
+        AND ${bookedWithin(customer.now, null)}
+        AND lower(b.customer_email) = lower(${booking.customerEmail})
     ), turn AS (
       UPDATE host SET booking_version = booking_version + 1
       WHERE id = ${booking.hostId} AND booking_version = ${version}
