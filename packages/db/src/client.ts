@@ -29,11 +29,13 @@ export interface Db {
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl);
   // Loaded only here: PGlite's module alone takes ~30 MB, which a server-backed process never needs.
-  const [{ openEmbedded }, { PrismaPGlite }, { preparedOnPGlite }] = await Promise.all([
-    import("./embedded.ts"),
-    import("pglite-prisma-adapter"),
-    import("./pglite-prepared.ts"),
-  ]);
+  const [{ openEmbedded }, { PrismaPGlite }, { preparedOnPGlite }, { keepStatistics }] =
+    await Promise.all([
+      import("./embedded.ts"),
+      import("pglite-prisma-adapter"),
+      import("./pglite-prepared.ts"),
+      import("./embedded-upkeep.ts"),
+    ]);
   const { pglite, release } = await openEmbedded(options.embedded ?? defaultDataDir);
   await applyMigrations({
     exec: async (sql) => {
@@ -42,6 +44,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     query: async <Row>(sql: string, params?: unknown[]) =>
       (await pglite.query<Row>(sql, params)).rows,
   });
+  const upkeep = await keepStatistics(pglite);
   const yielding = yieldBetweenQueries(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding) });
   return {
@@ -50,6 +53,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     kind: "embedded",
     hostChanges: inProcessHostChanges(),
     close: async () => {
+      upkeep.stop();
       await prisma.$disconnect();
       await pglite.close();
       release();
