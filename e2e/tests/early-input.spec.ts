@@ -92,6 +92,38 @@ test.describe("in a browser set to Tokyo time", () => {
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Lisbon");
   });
 
+  test("a visitor who picks a time zone while the booking page is still loading sees the times in it, not in the browser's", async ({
+    page,
+    browser,
+  }) => {
+    await page.goto("/demo");
+    const bookingPage = await page
+      .getByRole("link", { name: "Book Free intro call" })
+      .getAttribute("href");
+    await page.addInitScript(slowPageData);
+    await page.goto(bookingPage!);
+
+    expect(await page.evaluate(takenOver)).toBe(false);
+    // As served: the host's zone (the browser's is not known to the server).
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+    await page.getByLabel("Time zone").selectOption("America/New_York");
+    expect(await page.evaluate(takenOver)).toBe(false);
+
+    await page.waitForFunction(() => history.scrollRestoration === "manual");
+    await expect(page).toHaveURL(/[?&]tz=America%2FNew_York(&|$)/);
+    await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
+    // The times are New York's: as a page asked for in New York time shows them.
+    const asked = await browser.newPage({ timezoneId: "Asia/Tokyo" });
+    await asked.goto(page.url());
+    // Each day's heading and times, as the visitor reads them.
+    const times = (shown: typeof page) => shown.getByRole("group").allInnerTexts();
+    await expect(asked.getByRole("radio").first()).toBeVisible();
+    const expected = await times(asked);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(() => times(page)).toEqual(expected);
+    await asked.close();
+  });
+
   test("a new host who leaves the time zone alone is offered the browser's", async ({ page }) => {
     const stamp = Date.now();
     await signUp(page, `tokyo-${stamp}@example.com`);

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { BookingPageHeader } from "~/components/booking/booking-page-header";
 import { BookingTimeForm } from "~/components/booking/booking-time-form";
 import { nextFreeDayAfterWeek } from "~/components/booking/free-days";
@@ -39,7 +40,15 @@ export default function BookPage() {
     moving,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  useBrowserZone({ zoneInAddress, timeZone, packageId: pkg.id, week: week.start, moving });
+  const zoneSelect = useRef<HTMLSelectElement>(null);
+  useBrowserZone({
+    zoneInAddress,
+    timeZone,
+    packageId: pkg.id,
+    week: week.start,
+    moving,
+    zoneSelect,
+  });
   const weekHref = (start: string) => `?${weekSearch(pkg.id, chosenZone, start, moving)}`;
   const nextFreeDay = nextFreeDayAfterWeek(freeDays, week.start);
 
@@ -55,6 +64,7 @@ export default function BookPage() {
             moving={moving}
             timeZone={timeZone}
             timeZones={timeZones}
+            zoneSelect={zoneSelect}
           />
         </div>
         <BookingTimeForm

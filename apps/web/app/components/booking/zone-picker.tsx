@@ -1,4 +1,5 @@
 import { Form, useSubmit } from "@remix-run/react";
+import type { RefObject } from "react";
 import { useHydrated } from "../use-hydrated";
 import { movingParams, type MovingRef } from "./week-search";
 
@@ -12,12 +13,15 @@ export function ZonePicker({
   moving,
   timeZone,
   timeZones,
+  zoneSelect,
 }: {
   packageId: string;
   week: string;
   moving: MovingRef | null;
   timeZone: string;
   timeZones: readonly string[];
+  /** The select, for a zone picked before the page's script took over (useBrowserZone). */
+  zoneSelect: RefObject<HTMLSelectElement>;
 }) {
   const submit = useSubmit();
   const hydrated = useHydrated();
@@ -38,6 +42,7 @@ export function ZonePicker({
         </label>
         <select
           key={timeZone}
+          ref={zoneSelect}
           id="tz"
           name="tz"
           defaultValue={timeZone}
