@@ -31,6 +31,13 @@ export interface BenchDatabase {
   options: DbOptions;
   /** The server's environment for this database. */
   env: Record<string, string>;
+  /**
+   * Gives the planner statistics of what the bench wrote, as a database in use has them: a
+   * server's autovacuum takes them within a minute of that many new rows, but the bench's
+   * database is seconds old, and without them the planner guesses its indexes (booking-insert.ts).
+   * The embedded database takes them itself when the web server opens it (embedded-upkeep.ts).
+   */
+  analyze(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -42,6 +49,7 @@ export async function freshDatabase(): Promise<BenchDatabase> {
       kind: "embedded PGlite",
       options: { embedded: path.join(dir, "pglite") },
       env: { TIMETAP_DATA_DIR: dir },
+      analyze: async () => undefined,
       drop: () => rm(dir, { recursive: true, force: true }),
     };
   }
@@ -53,6 +61,7 @@ export async function freshDatabase(): Promise<BenchDatabase> {
     kind: "PostgreSQL server",
     options: { databaseUrl: url.toString() },
     env: { DATABASE_URL: url.toString() },
+    analyze: () => admin(url.toString(), "ANALYZE"),
     drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

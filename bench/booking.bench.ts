@@ -81,6 +81,7 @@ async function benchOne(onServer: boolean) {
       prisma: await bareInserts(database.options, hosts.free, "insert", 400),
       raw: await bareInserts(database.options, hosts.free, "insert-raw", 500),
     };
+    await database.analyze();
     await againstServer(database.env, hosts, bare);
     // `pnpm worker` needs a database server: the embedded one belongs to the web process.
     if (onServer) await syncWorkers(database);

@@ -87,14 +87,20 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
     // the day is then that offset away, with no gap or repeat to resolve one by one.
     const offset = steadyOffset(day, timeZone);
     for (const rule of hours) {
+      // On a steady day a start's instant follows from its minute: the grid is entered at the
+      // first start not before earliestStart and left at the first at or after `to`. A booking
+      // checks one time, and its day's other starts would each cost a Date for nothing.
+      const wanted = offset === null ? -Infinity : (earliestStart - day) / MINUTE_MS + offset;
+      const skipped = wanted > rule.startMinute ? Math.ceil((wanted - rule.startMinute) / step) : 0;
       for (
-        let minute = rule.startMinute;
+        let minute = rule.startMinute + skipped * step;
         minute + durationMinutes <= rule.endMinute;
         minute += step
       ) {
         let start: Date;
         if (offset !== null) {
           start = new Date(day + (minute - offset) * MINUTE_MS);
+          if (start.getTime() >= to.getTime()) break;
         } else {
           const wall = wallTimeToInstant(day, minute, timeZone);
           if (wall.skipped) continue;

@@ -95,8 +95,8 @@ describe("a host with years of bookings behind them", () => {
         ${NOW}::timestamptz + make_interval(days => 14, hours => 4 * i) + interval '30 minutes',
         'ahead-' || i || '@example.com', 'ahead-token-' || i, now()
       FROM generate_series(1, 300) AS i`;
-    // As PostgreSQL's autovacuum does after that many new rows, and the embedded database's
-    // upkeep (embedded-upkeep.ts) every hour: the planner knows what the table holds.
+    // As PostgreSQL's autovacuum does within a minute of that many new rows, and the embedded
+    // database's upkeep every hour (embedded-upkeep.ts): the planner knows what the table holds.
     await harness.db.$executeRaw`ANALYZE booking`;
     const asked: Prisma.Sql[] = [];
     const deps = createApiDeps({
