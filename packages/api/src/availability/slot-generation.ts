@@ -46,6 +46,19 @@ export const MAX_RANGE_DAYS = 62;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
+/**
+ * Zones found valid, kept: asking Intl about a zone costs as much as an offset lookup, and a
+ * booking checking one time makes only a few of those. A host has one zone; the zones in use are
+ * a few hundred at most.
+ */
+const knownZones = new Set<string>();
+function knownZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  if (Number.isNaN(tzOffset(timeZone, new Date(0)))) return false;
+  knownZones.add(timeZone);
+  return true;
+}
+
 /** Half-open: intervals that merely touch do not overlap. */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
@@ -59,7 +72,7 @@ export function generateSlots(input: GenerateSlotsInput): Interval[] {
       throw new RangeError(`${name} must be a positive integer, got ${value}`);
     }
   }
-  if (Number.isNaN(tzOffset(timeZone, from))) {
+  if (!knownZone(timeZone)) {
     throw new RangeError(`Unknown time zone: ${timeZone}`);
   }
   if (input.to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
@@ -131,6 +144,7 @@ export function isFullDay(
   timeZone: string,
   dailyMaximum: number | null,
 ): boolean {
+  if (dailyMaximum === null) return false;
   return fullDays(bookings, timeZone, dailyMaximum).has(localCalendarDate(instant, timeZone));
 }
 

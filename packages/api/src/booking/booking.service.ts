@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { randomToken } from "../lib/random-token.ts";
 import { isExclusionViolation, type Booking, type CalendarSync, type RawSql } from "@timetap/db";
 import type { ApiDeps } from "../deps.ts";
 import { sameSecret } from "../lib/same-secret.ts";
@@ -88,7 +89,7 @@ export async function createBooking(
     customerEmail: input.customerEmail,
     customerName: input.customerName ?? null,
     customerTimeZone: input.customerTimeZone ?? null,
-    accessToken: randomBytes(32).toString("base64url"),
+    accessToken: randomToken(32),
     meetLink: null,
   };
   const syncId = randomUUID();

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomToken } from "../lib/random-token.ts";
 import { sameSecret } from "../lib/same-secret.ts";
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -8,7 +9,7 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
  * how a notification proves it comes from our channel. Random per channel; only its hash is kept.
  */
 export function newChannelToken() {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken(32);
   return { token, hash: hashOf(token) };
 }
 

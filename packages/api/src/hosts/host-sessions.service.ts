@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomToken } from "../lib/random-token.ts";
 import type { ApiDeps } from "../deps.ts";
 
 /** A session ends after this long without use. */
@@ -20,7 +20,7 @@ export async function startSession(
   const now = clock.now();
   const session = await db.hostSession.create({
     data: {
-      id: randomBytes(32).toString("base64url"),
+      id: randomToken(32),
       hostId,
       userAgent: userAgent?.slice(0, 300) ?? null,
       lastSeenAt: now,
