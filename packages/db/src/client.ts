@@ -29,7 +29,7 @@ export interface Db {
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   if ("databaseUrl" in options) return openServer(options.databaseUrl);
   // Loaded only here: PGlite's module alone takes ~30 MB, which a server-backed process never needs.
-  const [{ openEmbedded }, { PrismaPGlite }, { preparedOnPGlite }, { keepStatistics }] =
+  const [{ openEmbedded }, { PrismaPGlite }, { preparedOnPGlite }, { upkeepEmbedded }] =
     await Promise.all([
       import("./embedded.ts"),
       import("pglite-prisma-adapter"),
@@ -44,7 +44,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     query: async <Row>(sql: string, params?: unknown[]) =>
       (await pglite.query<Row>(sql, params)).rows,
   });
-  const upkeep = await keepStatistics(pglite);
+  const upkeep = await upkeepEmbedded(pglite);
   const yielding = yieldBetweenQueries(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding) });
   return {
