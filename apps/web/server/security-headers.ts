@@ -1,29 +1,16 @@
-import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { randomToken } from "@timetap/api";
 import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 
 /** The nonce this response's own scripts carry; Remix reads it from the load context. */
 export const cspNonce = (response: Response): string => response.locals["cspNonce"] as string;
 
-const NONCE_BYTES = 16;
-
 /**
- * 128-bit nonces, each from random bytes never used before, drawn 4 KiB at a time: one draw per
- * 256 responses rather than one each (a draw per response was a measurable share of a warm
- * slots view).
+ * 128 bits, never used before, from randomToken's pool: a draw of its own per response was a
+ * measurable share of a warm slots view.
  */
-function nonces(poolBytes = 4096) {
-  let pool = Buffer.alloc(0);
-  let used = 0;
-  return () => {
-    if (used + NONCE_BYTES > pool.length) {
-      pool = randomBytes(poolBytes);
-      used = 0;
-    }
-    return pool.toString("base64", used, (used += NONCE_BYTES));
-  };
-}
+const NONCE_BYTES = 16;
 
 /**
  * Headers on every response. The Content-Security-Policy lets scripts run only from this origin or
@@ -39,9 +26,8 @@ export function securityHeaders(options: {
   googleAuthorizationOrigin: string;
 }): RequestHandler[] {
   const { isProduction, appUrl, googleAuthorizationOrigin } = options;
-  const nextNonce = nonces();
   const nonce: RequestHandler = (_request, response, next) => {
-    response.locals["cspNonce"] = nextNonce();
+    response.locals["cspNonce"] = randomToken(NONCE_BYTES);
     next();
   };
   const headers = helmet({

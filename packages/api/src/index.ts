@@ -13,6 +13,7 @@ export {
   type CalendarNotification,
 } from "./calendar-push/calendar-notification.ts";
 export { sameSecret } from "./lib/same-secret.ts";
+export { randomToken } from "./lib/random-token.ts";
 export { createMetrics, type Metrics } from "./lib/metrics.ts";
 export { checkReadiness } from "./health/readiness.service.ts";
 export type { BookingConfirmation } from "./booking/booking-confirmation.ts";
