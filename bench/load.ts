@@ -2,6 +2,7 @@
 import autocannon from "autocannon";
 
 export interface LoadResult {
+  total: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -27,6 +28,7 @@ export async function load(options: {
     requests: body ? [{ setupRequest: (request) => ({ ...request, body: body() }) }] : undefined,
   });
   return {
+    total: result.requests.total,
     perSecond: result.requests.total / options.seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
