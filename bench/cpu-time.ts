@@ -39,17 +39,14 @@ export async function withCpuTime(
   onServer: boolean,
   step: () => Promise<LoadResult>,
 ): Promise<LoadResult & { cpu: CpuPerRequest }> {
-  const postgres = onServer ? postgresCpuMs : () => null;
-  const before = { server: cpuMsOf(pid), postgres: postgres() };
+  const before = { server: cpuMsOf(pid), postgres: onServer ? postgresCpuMs() : 0 };
   const result = await step();
   const requests = Math.max(1, result.total);
-  const after = postgres();
   return {
     ...result,
     cpu: {
       server: (cpuMsOf(pid) - before.server) / requests,
-      postgres:
-        after === null || before.postgres === null ? null : (after - before.postgres) / requests,
+      postgres: onServer ? (postgresCpuMs() - before.postgres) / requests : null,
     },
   };
 }

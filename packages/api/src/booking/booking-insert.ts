@@ -77,10 +77,10 @@ export async function insertBooking(
   const [outcome] = await db.$queryRaw<InsertOutcome[]>`
     WITH ${counting ? Prisma.sql`counted AS (${counting.counted}),` : Prisma.empty}
     room AS (
-      SELECT count(*)::int AS upcoming FROM booking b
-      WHERE b.host_id = ${booking.hostId} AND b.status = 'CONFIRMED'
-        AND lower(b.customer_email) = lower(${booking.customerEmail})
-        AND b.end_time > ${customer.now}::timestamptz
+      SELECT count(*)::int AS upcoming FROM booking
+      WHERE host_id = ${booking.hostId} AND status = 'CONFIRMED'
+        AND end_time > ${customer.now}::timestamptz
+        AND lower(customer_email) = lower(${booking.customerEmail})
     ), turn AS (
       UPDATE host SET booking_version = booking_version + 1
       WHERE id = ${booking.hostId} AND booking_version = ${version}
