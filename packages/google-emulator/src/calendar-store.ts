@@ -46,13 +46,21 @@ export interface Calendar {
   events: Map<string, StoredEvent>;
   busy: BusyBlock[];
   conferences: Conferences;
-  /** Counts every change, so a sync token is "the changes after count N". */
+  /** The store's change count at this calendar's last change: a sync token is "changes after N". */
   version: number;
 }
 
 /** Every calendar, keyed by id; each user has a primary calendar and may own secondary ones. */
 export class CalendarStore {
   private readonly calendars = new Map<string, Calendar>();
+  /**
+   * Every change to any calendar, counted since the emulator started, reset() included. A sync
+   * token names a count: counting again from 0 after a reset made a token taken before it valid
+   * again for different changes, so a client listing from it skipped the changes numbered at or
+   * below it (a test's flag lost when the previous test's token was still saved). Google's tokens
+   * never come back either.
+   */
+  private changes = 0;
   /** Called after every change to a calendar (push channels listen here). */
   onChange: (calendar: Calendar) => void = () => undefined;
 
@@ -119,7 +127,7 @@ export class CalendarStore {
 
   /** Records a change (of `event`, when one changed) and tells the listeners. */
   changed(calendar: Calendar, event?: StoredEvent): void {
-    calendar.version += 1;
+    calendar.version = ++this.changes;
     if (event) event.version = calendar.version;
     this.onChange(calendar);
   }

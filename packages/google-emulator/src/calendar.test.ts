@@ -380,6 +380,25 @@ describe("events.list", () => {
     );
     expect(refused.status).toBe(400);
   });
+
+  it("never lets a sync token from before a reset skip changes made after it", async () => {
+    await insert({ ...baseEvent, id: "before01" });
+    await insert({ ...baseEvent, id: "before02" });
+    const old = (await call(eventsUrl(""), "GET")).body?.["nextSyncToken"] as string;
+
+    emulator.reset();
+    emulator.createUser(host, "Host Person");
+    token = await accessTokenFor(emulator, host);
+    await insert({ ...baseEvent, id: "after001" });
+    await insert({ ...baseEvent, id: "after002" });
+    // As many changes as before the reset: the old token names no change of these.
+    const listed = await call(eventsUrl(`?syncToken=${old}`), "GET");
+    expect(listed.status).toBe(200);
+    expect((listed.body?.["items"] as Array<{ id: string }>).map(({ id }) => id)).toEqual([
+      "after001",
+      "after002",
+    ]);
+  });
 });
 
 describe("freeBusy", () => {
