@@ -1,8 +1,10 @@
+import { createServer } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { appRouter } from "@timetap/api";
 import express from "express";
 import { apiEndpoint } from "./server/api-endpoint.ts";
+import { apiFront, clientIpOf } from "./server/api-front.ts";
 import { readConfig } from "./server/config.ts";
 import { googleAuthorizationOrigin } from "./server/google.ts";
 import { createHttpApp } from "./server/http-app.ts";
@@ -37,9 +39,14 @@ async function main() {
           [...operationsPaths, "/api/trpc/*"],
           new Set(Object.keys(appRouter._def.procedures)),
         );
-  app.use(observeHttp(context.api, routeLabel));
+  const observe = observeHttp(context.api, routeLabel);
+  app.use((request, response, next) => {
+    observe(request, response, request.path);
+    next();
+  });
   mountOperations(app, { api: context.api, metricsToken: config.metricsToken, isProduction });
-  app.use("/api/trpc", apiEndpoint(context));
+  const api = apiEndpoint(context, clientIpOf(trustProxy));
+  app.use("/api/trpc", api);
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -61,7 +68,12 @@ async function main() {
   const started = () =>
     context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });
   // The development server (secrets on disk, the emulator's grants) is for this machine only.
-  const server = isProduction ? app.listen(port, started) : app.listen(port, "127.0.0.1", started);
+  const front = apiFront({ appUrl, isProduction, observe, serve: api });
+  const server = createServer((request, response) => {
+    if (!front(request, response)) app(request, response);
+  });
+  if (isProduction) server.listen(port, started);
+  else server.listen(port, "127.0.0.1", started);
   const shutdown = () => {
     server.close(async () => {
       await context.close();

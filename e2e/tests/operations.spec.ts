@@ -42,13 +42,21 @@ test("/metrics wants the bearer token, then counts a booking and the pages serve
   const created = /^timetap_bookings_created_total (\d+)$/m;
   const hostPages =
     /^timetap_http_request_seconds_count\{method="GET",route="\/:slug",status="2xx"\} (\d+)$/m;
+  // API calls by POST are answered ahead of Express (api-front.ts), and timed there.
+  const refusedCalls =
+    /^timetap_http_request_seconds_count\{method="POST",route="\/api\/trpc\/booking\.create",status="4xx"\} (\d+)$/m;
   const before = await scrape();
 
   await bookDemoIntroCall(page, `e2e-metrics-${Date.now()}@example.com`);
+  const refused = await request.post("/api/trpc/booking.create", {
+    data: { json: { hostSlug: "demo" } },
+  });
+  expect(refused.status()).toBe(400);
 
   const after = await scrape();
   expect(count(after, created)).toBe(count(before, created) + 1);
   expect(count(after, hostPages)).toBeGreaterThan(count(before, hostPages));
+  expect(count(after, refusedCalls)).toBeGreaterThan(count(before, refusedCalls));
   expect(after).toMatch(
     /^timetap_google_calls_total\{operation="events\.insert",outcome="ok"\} \d+$/m,
   );

@@ -105,4 +105,8 @@ test("a form posted from another site is refused", async ({ page }) => {
     data: { json: { hostSlug: "demo" } },
   });
   expect(trpc.status()).toBe(403);
+  // API calls are answered ahead of Express and its page policy: theirs allows nothing.
+  expect(trpc.headers()["content-security-policy"]).toBe(
+    "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'",
+  );
 });

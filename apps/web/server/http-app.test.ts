@@ -1,5 +1,7 @@
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { apiFront, clientIpOf } from "./api-front.ts";
 import { createHttpApp, MAX_BODY_BYTES } from "./http-app.ts";
 
 const servers: Array<{ close: () => void }> = [];
@@ -8,24 +10,42 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 const APP_URL = "https://timetap.example";
 
 /**
- * A real server on loopback, deployed at APP_URL, whose one route answers with the client address
- * and the CSP nonce it sees.
+ * A real server on loopback, deployed at APP_URL, composed as server.ts composes it: API calls by
+ * POST answered by the API front, everything else by the Express app. Each answers with the
+ * client address it sees (and Express with the CSP nonce, the API with the procedure it got).
  */
-async function serve(trustProxy: number, isProduction = true) {
-  const app = createHttpApp({
+async function serve(trustProxy: number, isProduction = true, filler = "") {
+  const options = {
     trustProxy,
     appUrl: APP_URL,
     isProduction,
     googleAuthorizationOrigin: "https://accounts.google.com",
-  });
+  };
+  const app = createHttpApp(options);
   app.all("*", (request, response) => {
-    response.json({ ip: request.ip, nonce: response.locals["cspNonce"] });
+    response.json({ ip: request.ip, nonce: response.locals["cspNonce"], filler });
   });
-  const server = app.listen(0, "127.0.0.1");
+  const ipOf = clientIpOf(trustProxy);
+  const front = apiFront({
+    ...options,
+    observe: (_request, response, pathname) =>
+      response.once("finish", () => observed.push(`${pathname} ${response.statusCode}`)),
+    serve: (request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ip: ipOf(request), procedure: request.url, filler }));
+    },
+  });
+  const server = createServer((request, response) => {
+    if (!front(request, response)) app(request, response);
+  }).listen(0, "127.0.0.1");
   servers.push(server);
   await new Promise((resolve) => server.once("listening", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+/** What the API front's metrics saw: each call's path and status. */
+const observed: string[] = [];
+afterEach(() => observed.splice(0));
 
 const ipSeen = async (url: string, forwardedFor: string) =>
   (
@@ -34,28 +54,54 @@ const ipSeen = async (url: string, forwardedFor: string) =>
     }
   ).ip;
 
+/** The address an API call by POST is answered for. */
+const callerSeen = async (url: string, forwardedFor: string) =>
+  (
+    (await (
+      await fetch(`${url}/api/trpc/booking.create`, {
+        ...trpcPost({ "x-forwarded-for": forwardedFor }),
+      })
+    ).json()) as { ip: string }
+  ).ip;
+
 describe("the HTTP front", () => {
   it("ignores X-Forwarded-For unless proxies are trusted, so a client cannot pick its address", async () => {
-    expect(await ipSeen(await serve(0), "198.51.100.1")).toBe("127.0.0.1");
+    const url = await serve(0);
+    expect(await ipSeen(url, "198.51.100.1")).toBe("127.0.0.1");
+    expect(await callerSeen(url, "198.51.100.1")).toBe("127.0.0.1");
   });
 
   it("takes the address the trusted proxy reports", async () => {
     // The client forged the first entry; the one proxy we trust appended the address it saw.
-    expect(await ipSeen(await serve(1), "10.0.0.1, 198.51.100.7")).toBe("198.51.100.7");
+    const url = await serve(1);
+    expect(await ipSeen(url, "10.0.0.1, 198.51.100.7")).toBe("198.51.100.7");
+    expect(await callerSeen(url, "10.0.0.1, 198.51.100.7")).toBe("198.51.100.7");
   });
 
-  it("answers 413 to a 10 MB body and 411 to a body without a length, and takes a small form", async () => {
+  it.each(["/login", "/api/trpc/booking.create"])(
+    "answers 413 to a 10 MB body and 411 to a body without a length, and takes a small one (%s)",
+    async (path) => {
+      const url = `${await serve(0)}${path}`;
+      const big = await fetch(url, { method: "POST", body: "x".repeat(10 * 1024 * 1024) });
+      expect(big.status).toBe(413);
+      expect(await big.text()).toBe("The request body is too large.");
+      const chunked = await fetch(url, {
+        method: "POST",
+        body: new Blob(["a=1"]).stream(),
+        duplex: "half",
+      } as RequestInit);
+      expect(chunked.status).toBe(411);
+      const small = await fetch(url, { method: "POST", body: "a".repeat(MAX_BODY_BYTES) });
+      expect(small.status).toBe(200);
+    },
+  );
+
+  it("hands an API call to the API as its procedure, and times it under its path", async () => {
     const url = await serve(0);
-    const big = await fetch(url, { method: "POST", body: "x".repeat(10 * 1024 * 1024) });
-    expect(big.status).toBe(413);
-    const chunked = await fetch(url, {
-      method: "POST",
-      body: new Blob(["a=1"]).stream(),
-      duplex: "half",
-    } as RequestInit);
-    expect(chunked.status).toBe(411);
-    const form = await fetch(url, { method: "POST", body: "a".repeat(MAX_BODY_BYTES) });
-    expect(form.status).toBe(200);
+    const answer = await fetch(`${url}/api/trpc/booking.create`, trpcPost({ origin: APP_URL }));
+    expect(await answer.json()).toMatchObject({ procedure: "/booking.create" });
+    await fetch(`${url}/api/trpc/booking.cancel`, trpcPost({ origin: "https://evil.example" }));
+    expect(observed).toEqual(["/api/trpc/booking.create 200", "/api/trpc/booking.cancel 403"]);
   });
 });
 
@@ -154,30 +200,45 @@ describe("security headers", () => {
     expect(refused.headers.get("referrer-policy")).toBe("no-referrer");
   });
 
+  it("answers API calls with a policy that allows nothing, on refusals too", async () => {
+    const url = await serve(0);
+    const answers = await Promise.all(
+      [APP_URL, "https://evil.example"].map((origin) =>
+        fetch(`${url}/api/trpc/booking.create`, trpcPost({ origin })),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 403]);
+    for (const answer of answers) {
+      expect(answer.headers.get("content-security-policy")).toBe(
+        "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'",
+      );
+      expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+      expect(answer.headers.get("x-powered-by")).toBeNull();
+    }
+    expect(await answers[1]!.text()).toBe(
+      "This request came from another site, so it was refused.",
+    );
+  });
+
   it("leaves the policy and HSTS to production, where Vite's own scripts are not served", async () => {
     const answer = await fetch(await serve(0, false));
     expect(answer.headers.get("content-security-policy")).toBeNull();
     expect(answer.headers.get("strict-transport-security")).toBeNull();
     expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
     expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+    // An API answer runs nothing of Vite's: its policy holds in development too.
+    const call = await fetch(`${await serve(0, false)}/api/trpc/booking.create`, trpcPost({}));
+    expect(call.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(call.headers.get("strict-transport-security")).toBeNull();
   });
 });
 
 describe("compression", () => {
   it("compresses pages and API reads for a browser that asks, but not the small answers of tRPC calls by POST", async () => {
-    const app = createHttpApp({
-      trustProxy: 0,
-      appUrl: APP_URL,
-      isProduction: true,
-      googleAuthorizationOrigin: "https://accounts.google.com",
-    });
-    app.all("*", (_request, response) => {
-      response.json({ filler: "x".repeat(10_000) });
-    });
-    const server = app.listen(0, "127.0.0.1");
-    servers.push(server);
-    await new Promise((resolve) => server.once("listening", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = await serve(0, true, "x".repeat(10_000));
     const encoding = async (path: string, method = "GET") =>
       (
         await fetch(`${url}${path}`, {

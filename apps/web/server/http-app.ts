@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { requireSameOrigin } from "./same-origin.ts";
@@ -7,37 +8,29 @@ import { securityHeaders } from "./security-headers.ts";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * Refuses a request body over MAX_BODY_BYTES before anything reads it (413). Remix reads bodies
- * itself, as a stream, so the size is judged from Content-Length; a body without one (chunked)
- * cannot be judged up front and is refused with 411, which no browser form or fetch meets.
+ * Why a request body over MAX_BODY_BYTES is refused before anything reads it: 413, or 411 for a
+ * body without a Content-Length. Remix reads bodies itself, as a stream, so the size is judged
+ * from Content-Length; a body without one (chunked) cannot be judged up front, and no browser
+ * form or fetch sends one.
  */
-const limitBodies: RequestHandler = (request, response, next) => {
-  const length = request.headers["content-length"];
-  if (length === undefined && request.headers["transfer-encoding"]) {
-    response.status(411).type("text/plain").send("Send the body with a Content-Length.");
-    return;
+export function bodyRefusal(
+  headers: IncomingHttpHeaders,
+): { status: 411 | 413; text: string } | undefined {
+  const length = headers["content-length"];
+  if (length === undefined && headers["transfer-encoding"]) {
+    return { status: 411, text: "Send the body with a Content-Length." };
   }
   if (Number(length ?? 0) > MAX_BODY_BYTES) {
-    response.status(413).type("text/plain").send("The request body is too large.");
-    return;
+    return { status: 413, text: "The request body is too large." };
   }
-  next();
-};
-
-/**
- * Compresses answers, but those to tRPC calls by POST: a mutation answers a small JSON object
- * (a booking's confirmation, under compression's own 1 KB threshold), and the middleware's hold
- * on every response it might compress still cost a sixth of the web server's CPU per booking
- * (`pnpm bench`, same run: 1.3 against 1.6 ms). Pages, Remix actions and API reads (a month of
- * slots) are compressed as before.
- */
-function compressedButTrpcPosts(): RequestHandler {
-  const compress = compression();
-  return (request, response, next) =>
-    request.method === "POST" && request.path.startsWith("/api/trpc/")
-      ? next()
-      : compress(request, response, next);
+  return undefined;
 }
+
+const limitBodies: RequestHandler = (request, response, next) => {
+  const refusal = bodyRefusal(request.headers);
+  if (refusal) response.status(refusal.status).type("text/plain").send(refusal.text);
+  else next();
+};
 
 /**
  * The Express app in front of Remix. With `trustProxy` hops, the client's address (`req.ip`, which
@@ -60,6 +53,6 @@ export function createHttpApp(options: {
   app.use(securityHeaders(options));
   app.use(requireSameOrigin(options.appUrl));
   app.use(limitBodies);
-  app.use(compressedButTrpcPosts());
+  app.use(compression());
   return app;
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 
 /** Requests that cannot change anything, so a cross-site one does no harm. */
@@ -12,18 +13,25 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
 export function requireSameOrigin(appUrl: string): RequestHandler {
   const appOrigin = new URL(appUrl).origin;
   return (request, response, next) => {
-    if (SAFE_METHODS.has(request.method) || isSameOrigin(request.headers, appOrigin)) {
+    if (changeAllowed(request, appOrigin)) {
       // A same-origin form post without JavaScript carries `Origin: null` under our referrer
       // policy; Remix's own check would take that for another site and abort the action.
       if (request.headers.origin === "null") delete request.headers.origin;
       next();
       return;
     }
-    response
-      .status(403)
-      .type("text/plain")
-      .send("This request came from another site, so it was refused.");
+    response.status(403).type("text/plain").send(CROSS_SITE_REFUSAL);
   };
+}
+
+export const CROSS_SITE_REFUSAL = "This request came from another site, so it was refused.";
+
+/** Whether the request may go on: it changes nothing, or it did not come from another site. */
+export function changeAllowed(
+  request: Pick<IncomingMessage, "method" | "headers">,
+  appOrigin: string,
+) {
+  return SAFE_METHODS.has(request.method ?? "") || isSameOrigin(request.headers, appOrigin);
 }
 
 function isSameOrigin(headers: Record<string, string | string[] | undefined>, appOrigin: string) {
