@@ -213,3 +213,71 @@ describe("abuse limits counted in the database", () => {
     await expect(both()).rejects.toMatchObject({ limit: "bookingChangesPerEmail" });
   });
 });
+
+describe("a large limit, counted a thousandth at a time (reserved-points.ts)", () => {
+  /** Limits of `perIp` booking changes per address in `seconds`, as another process has them. */
+  const bookingLimits = (store: Pick<Db, "prisma" | "rawSql">, perIp: number, seconds = hour) =>
+    createRateLimits(
+      { kind: "database", ...store },
+      {
+        ...defaultRateLimits,
+        bookingChangesPerIp: { points: perIp, durationSeconds: seconds },
+      },
+    );
+  const addressWindow = (ip: string) => storedWindows(`bookingChangesPerIp:${ip}`);
+
+  it("writes an address's row once per five attempts under a limit of 5,000, and each email's every time", async () => {
+    const limits = bookingLimits(db, 5_000);
+    const read = Prisma.sql`SELECT 1 AS "one"`;
+    for (let attempt = 1; attempt <= 11; attempt++) {
+      const counts = [
+        ["bookingChangesPerIp", "203.0.113.60"],
+        ["bookingChangesPerEmail", `guest-${attempt}@example.com`],
+      ] as const;
+      expect(await limits.consumeAllAlong(db.rawSql, counts, read)).toEqual([{ one: 1 }]);
+      // Attempts 1, 6 and 11 each reserved five points: the others were this process's own.
+      const [address] = await addressWindow("203.0.113.60");
+      expect(address!.points).toBe(5 * Math.ceil(attempt / 5));
+    }
+    const emails = await db.prisma.rateLimit.findMany({
+      where: { key: { startsWith: "bookingChangesPerEmail:guest-" } },
+    });
+    expect(emails.map(({ points }) => points)).toEqual(Array(11).fill(1));
+  });
+
+  it("never lets two processes together past the limit, and refuses both at its end", async () => {
+    // 2,000 a window: two points reserved at a time.
+    const here = bookingLimits(db, 2_000);
+    const there = bookingLimits(elsewhere, 2_000);
+    let taken = 0;
+    const refused = new Set<string>();
+    for (let attempt = 0; refused.size < 2 && attempt < 2_100; attempt++) {
+      const limits = attempt % 3 ? here : there;
+      try {
+        await limits.consume("bookingChangesPerIp", "203.0.113.61");
+        taken++;
+      } catch (error) {
+        expect(error).toMatchObject({ name: "RateLimitedError" });
+        refused.add(limits === here ? "here" : "there");
+      }
+    }
+    // At most one reserved point of each process is left unused when the window fills.
+    expect(taken).toBeLessThanOrEqual(2_000);
+    expect(taken).toBeGreaterThanOrEqual(1_998);
+    expect([...refused].sort()).toEqual(["here", "there"]);
+  });
+
+  it("counts again in the database once the window of its reserved points has ended", async () => {
+    const limits = bookingLimits(db, 5_000, 1);
+    await limits.consume("bookingChangesPerIp", "203.0.113.62");
+    await limits.consume("bookingChangesPerIp", "203.0.113.62");
+    expect((await addressWindow("203.0.113.62"))[0]!.points).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await limits.consume("bookingChangesPerIp", "203.0.113.62");
+    // A new window, started from this attempt's reservation: the three points left went with
+    // the old one.
+    const [renewed] = await addressWindow("203.0.113.62");
+    expect(renewed!.points).toBe(5);
+    expect(renewed!.expire!.getTime()).toBeGreaterThan(Date.now());
+  });
+});

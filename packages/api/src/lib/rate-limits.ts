@@ -6,6 +6,7 @@ import {
   RateLimiterOneStatement,
   type CountedWindow,
 } from "./rate-limiter-one-statement.ts";
+import { reservationOf, reservedPoints } from "./reserved-points.ts";
 import { RateLimitedError } from "./service-errors.ts";
 
 /** What is counted, and by whom: a client address (`PerIp`) or a customer email. */
@@ -106,31 +107,48 @@ export function createRateLimits(
   const refused = (kind: RateLimitKind, msBeforeNext: number) =>
     new RateLimitedError(kind, Math.max(1, Math.ceil(msBeforeNext / 1000)));
 
+  /** The kind is counted in the database (shared by the web processes), not in memory. */
+  const inDatabase = ([kind]: Counts[number]) => limiter(kind) instanceof RateLimiterOneStatement;
+  const reserved = reservedPoints();
+  /** The points an attempt of the kind counts in the database: reserved-points.ts. */
+  const reservation = (kind: RateLimitKind) =>
+    inDatabase([kind, ""]) ? reservationOf(settings[kind].points) : 1;
+  /** The counts still to make: those this process's reserved points do not cover. */
+  const unreserved = (counts: Counts) =>
+    counts.filter(
+      ([kind, key]) =>
+        reservation(kind) === 1 || !reserved.take(limiter(kind).getKey(key), Date.now()),
+    );
+
   /** Counts one attempt; past the limit, a RateLimitedError saying when to try again. */
   async function consume(kind: RateLimitKind, key: string): Promise<void> {
+    const points = reservation(kind);
+    if (points > 1 && reserved.take(limiter(kind).getKey(key), Date.now())) return;
     try {
-      await limiter(kind).consume(key);
+      const counted = await limiter(kind).consume(key, points);
+      reserved.keep(limiter(kind).getKey(key), points, Date.now() + counted.msBeforeNext);
     } catch (error) {
       if (error instanceof RateLimiterRes) throw refused(kind, error.msBeforeNext);
       throw error;
     }
   }
 
-  /** The kind is counted in the database (shared by the web processes), not in memory. */
-  const inDatabase = ([kind]: Counts[number]) => limiter(kind) instanceof RateLimiterOneStatement;
   /** Every count is kept in the database, so a statement of the caller's can make them all. */
   const allInDatabase = (counts: Counts) => store.kind === "database" && counts.every(inDatabase);
   /** Each count's kind by its key in the `rate_limit` table. */
   const limiterKeys = (counts: Counts) =>
     new Map(counts.map(([kind, key]) => [limiter(kind).getKey(key), kind]));
-  /** One attempt more in the window of each key. */
+  /** One attempt more in the window of each key (with the points it reserves). */
   const oneMoreIn = (kindOf: Map<string, RateLimitKind>) =>
     [...kindOf].map(([key, kind]) => ({
       key,
-      points: 1,
+      points: reservation(kind),
       msDuration: settings[kind].durationSeconds * 1000,
     }));
-  /** Refuses past the first limit reached by the counted windows; counts any missing on its own. */
+  /**
+   * Refuses past the first limit reached by the counted windows, and keeps the points reserved in
+   * the others; counts any missing on its own.
+   */
   async function judge(
     counts: Counts,
     kindOf: Map<string, RateLimitKind>,
@@ -142,6 +160,7 @@ export function createRateLimits(
       if (!window) await consume(kind, key);
       else if (window.points > settings[kind].points)
         throw refused(kind, (window.expire?.getTime() ?? Date.now()) - Date.now());
+      else if (window.expire) reserved.keep(window.key, reservation(kind), window.expire.getTime());
     }
   }
 
@@ -152,7 +171,12 @@ export function createRateLimits(
    * booking's CPU on PostgreSQL); should the database fail, each is counted on its own, which
    * falls back to the process's memory.
    */
-  async function consumeAll(counts: Counts): Promise<void> {
+  async function consumeAll(all: Counts): Promise<void> {
+    await countAll(unreserved(all));
+  }
+
+  /** consumeAll of counts no reserved point covers. */
+  async function countAll(counts: Counts): Promise<void> {
     const shared = counts.filter(inDatabase);
     if (store.kind === "memory" || shared.length < 2) {
       for (const [kind, key] of counts) await consume(kind, key);
@@ -182,11 +206,12 @@ export function createRateLimits(
      */
     async consumeAllAlong<Row extends object>(
       db: RawSql,
-      counts: Counts,
+      all: Counts,
       read: Prisma.Sql,
     ): Promise<Row[]> {
-      if (!allInDatabase(counts)) {
-        await consumeAll(counts);
+      const counts = unreserved(all);
+      if (!counts.length || !allInDatabase(counts)) {
+        await countAll(counts);
         return db.$queryRaw<Row[]>(read);
       }
       const kindOf = limiterKeys(counts);
@@ -207,9 +232,10 @@ export function createRateLimits(
      * the database: the booking's insert, with no trip of its own; the write is not made past a
      * limit. Otherwise counted here and now, and undefined: the statement has nothing to count.
      */
-    async countInWrite(counts: Counts): Promise<CountInWrite | undefined> {
-      if (!allInDatabase(counts)) {
-        await consumeAll(counts);
+    async countInWrite(all: Counts): Promise<CountInWrite | undefined> {
+      const counts = unreserved(all);
+      if (!counts.length || !allInDatabase(counts)) {
+        await countAll(counts);
         return undefined;
       }
       const kindOf = limiterKeys(counts);
