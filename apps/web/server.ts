@@ -45,8 +45,6 @@ async function main() {
     next();
   });
   mountOperations(app, { api: context.api, metricsToken: config.metricsToken, isProduction });
-  const api = apiEndpoint(context, clientIpOf(trustProxy));
-  app.use("/api/trpc", api);
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -68,6 +66,7 @@ async function main() {
   const started = () =>
     context.api.logger.info("server_started", { url: context.appUrl, ...context.describe });
   // The development server (secrets on disk, the emulator's grants) is for this machine only.
+  const api = apiEndpoint(context, clientIpOf(trustProxy));
   const front = apiFront({ appUrl, isProduction, observe, serve: api });
   const server = createServer((request, response) => {
     if (!front(request, response)) app(request, response);

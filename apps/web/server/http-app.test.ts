@@ -10,8 +10,8 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 const APP_URL = "https://timetap.example";
 
 /**
- * A real server on loopback, deployed at APP_URL, composed as server.ts composes it: API calls by
- * POST answered by the API front, everything else by the Express app. Each answers with the
+ * A real server on loopback, deployed at APP_URL, composed as server.ts composes it: API calls
+ * answered by the API front, everything else by the Express app. Each answers with the
  * client address it sees (and Express with the CSP nonce, the API with the procedure it got).
  */
 async function serve(trustProxy: number, isProduction = true, filler = "") {
@@ -101,7 +101,13 @@ describe("the HTTP front", () => {
     const answer = await fetch(`${url}/api/trpc/booking.create`, trpcPost({ origin: APP_URL }));
     expect(await answer.json()).toMatchObject({ procedure: "/booking.create" });
     await fetch(`${url}/api/trpc/booking.cancel`, trpcPost({ origin: "https://evil.example" }));
-    expect(observed).toEqual(["/api/trpc/booking.create 200", "/api/trpc/booking.cancel 403"]);
+    const read = await fetch(`${url}/api/trpc/availability.slots?input=%7B%7D`);
+    expect(await read.json()).toMatchObject({ procedure: "/availability.slots?input=%7B%7D" });
+    expect(observed).toEqual([
+      "/api/trpc/booking.create 200",
+      "/api/trpc/booking.cancel 403",
+      "/api/trpc/availability.slots 200",
+    ]);
   });
 });
 
@@ -202,12 +208,13 @@ describe("security headers", () => {
 
   it("answers API calls with a policy that allows nothing, on refusals too", async () => {
     const url = await serve(0);
-    const answers = await Promise.all(
-      [APP_URL, "https://evil.example"].map((origin) =>
+    const answers = await Promise.all([
+      ...[APP_URL, "https://evil.example"].map((origin) =>
         fetch(`${url}/api/trpc/booking.create`, trpcPost({ origin })),
       ),
-    );
-    expect(answers.map((answer) => answer.status)).toEqual([200, 403]);
+      fetch(`${url}/api/trpc/availability.slots?input=%7B%7D`),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 403, 200]);
     for (const answer of answers) {
       expect(answer.headers.get("content-security-policy")).toBe(
         "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'",
