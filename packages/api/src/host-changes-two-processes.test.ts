@@ -27,6 +27,8 @@ beforeAll(async () => {
   const tokenKey = randomBytes(32).toString("base64");
   const options = { databaseUrl: harness.databaseUrl!, googleUrl: harness.emulator.url, tokenKey };
   [first, second] = await Promise.all([processes.start(options), processes.start(options)]);
+  // Each listens from before it answers: it trusts what it hears 5 s after that at the latest.
+  const startedAt = Date.now();
   const host = await seedDemo(harness.db);
   await harness.db.availabilityRule.deleteMany({ where: { hostId: host.id } });
   await harness.db.availabilityRule.createMany({
@@ -47,6 +49,9 @@ beforeAll(async () => {
     })
   ).id;
   from = new Date((Math.floor(Date.now() / DAY_MS) + 2) * DAY_MS);
+  // A process that starts beside others caches nothing until settled (host-changes.ts, 5 s),
+  // and is told of their changes from then on: the tests below ask both to cache, then change.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + 5_500 - Date.now())));
 });
 afterAll(async () => {
   await processes.stopAll();
