@@ -6,7 +6,7 @@ import { createTestDb } from "./testing/index.ts";
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 /** Quicker than a web process's own (1 s and 5 s), as the tests wait for them. */
-const timing = { lookMs: 50, settleMs: 400 };
+const timing = { lookMs: 50, settleMs: 1_000 };
 let db: Db & { url?: string };
 let pool: pg.Pool;
 const opened: HostChanges[] = [];
@@ -49,7 +49,7 @@ async function eavesdrop() {
 }
 
 const settled = (changes: HostChanges) =>
-  expect.poll(() => changes.listening, { timeout: 2_000, interval: 20 }).toBe(true);
+  expect.poll(() => changes.listening, { timeout: 5_000, interval: 20 }).toBe(true);
 
 describe.runIf(onServer)("host changes between processes of one PostgreSQL database", () => {
   it("tells the other process, not the one that made the change", async () => {
@@ -108,7 +108,7 @@ describe.runIf(onServer)("host changes between processes of one PostgreSQL datab
     expect(second.changes.listening).toBe(false);
     await expect
       .poll(() => first.changes.notification({ hostId: "h4", what: "bookings" }), {
-        timeout: 1_000,
+        timeout: 2_000,
         interval: 10,
       })
       .not.toBeNull();
@@ -122,7 +122,7 @@ describe.runIf(onServer)("host changes between processes of one PostgreSQL datab
     await second.changes.close();
     await expect
       .poll(() => first.changes.notification({ hostId: "h4", what: "bookings" }), {
-        timeout: 1_000,
+        timeout: 2_000,
         interval: 10,
       })
       .toBeNull();
