@@ -15,6 +15,7 @@ import {
   SlotTakenError,
 } from "../lib/service-errors.ts";
 import {
+  clearOf,
   generateSlots,
   isFullDay,
   type BookedSession,
@@ -146,8 +147,6 @@ export type MovingBooking = Interval & { id: string };
 /** A start that is one of the package's offered slots, and what is known around it so far. */
 export interface OfferedSlot {
   slot: Interval;
-  /** The slot's window as offered: from its start, cut off at the package's horizon. */
-  window: Pick<GenerateSlotsInput, "from" | "to" | "now">;
   /** The host's Google busy times reaching into the slot's buffers. */
   busy: BusyTime[];
 }
@@ -173,7 +172,7 @@ export async function requireOfferedSlot(
   if (slot?.start.getTime() !== startTime.getTime()) throw new SlotNotOfferedError();
   const buffered = withBuffers(bookable, slot);
   const google = await googleBusyTimes(deps, bookable.host, buffered.start, buffered.end);
-  return { slot, window, busy: withoutOwnTime(google.busy, moved) };
+  return { slot, busy: withoutOwnTime(google.busy, moved) };
 }
 
 /**
@@ -215,13 +214,15 @@ export function requireFitAmong(
 /** What requireFitAmong would refuse the slot with, or null when it fits. */
 export function misfitAmong(
   bookable: Bookable,
-  { slot, window, busy }: OfferedSlot,
+  { slot, busy }: OfferedSlot,
   bookings: BookedSession[],
 ): DayFullError | SlotTakenError | null {
   const { host, pkg } = bookable;
-  if (isFullDay(slot.start, bookings, host.timeZone, effectiveLimits(host, pkg).dailyMaximum))
+  const limits = effectiveLimits(host, pkg);
+  if (isFullDay(slot.start, bookings, host.timeZone, limits.dailyMaximum))
     return new DayFullError();
-  if (offeredSlots(bookable, { ...window, busy, bookings }).length === 0)
-    return new SlotTakenError();
+  // The slot is offered (requireOfferedSlot) and its day is not full: what is left of
+  // generateSlots' judgement is whether it stays clear of the others.
+  if (!clearOf(slot, { limits, busy, bookings })) return new SlotTakenError();
   return null;
 }

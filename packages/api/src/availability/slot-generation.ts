@@ -186,6 +186,18 @@ export function blockingIntervals({
   ];
 }
 
+/**
+ * Whether `slot`, one generateSlots offers without busy times and bookings, stays clear of `busy`
+ * and `bookings` as generateSlots would keep it with them: a booking checks its one slot this way
+ * instead of generating its day again (a few per cent of the web server's CPU per booking).
+ */
+export function clearOf(
+  slot: Interval,
+  input: Pick<GenerateSlotsInput, "limits" | "busy" | "bookings">,
+): boolean {
+  return !blockingIntervals(input).some((blocker) => overlaps(slot, blocker));
+}
+
 function widen(interval: Interval, beforeMinutes: number, afterMinutes: number): Interval {
   return {
     start: new Date(interval.start.getTime() - beforeMinutes * MINUTE_MS),
