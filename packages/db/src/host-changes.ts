@@ -58,6 +58,8 @@ const COUNT_LISTENERS = `SELECT count(*)::int AS n FROM pg_locks
   WHERE locktype = 'advisory' AND granted AND objsubid = 2
     AND classid = ${PRESENCE[0]}::bigint::oid AND objid = ${PRESENCE[1]}::bigint::oid
     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+const listenersOn = async (client: pg.Client) =>
+  (await client.query<{ n: number }>(COUNT_LISTENERS)).rows[0]!.n;
 
 /**
  * PostgreSQL's LISTEN/NOTIFY: one dedicated connection listens (a pooled one would be handed to
@@ -127,7 +129,7 @@ export async function listenOnServer(
       await next.connect();
       await next.query("SELECT pg_advisory_lock_shared($1, $2)", [...PRESENCE]);
       await next.query(`LISTEN ${CHANNEL}`);
-      listeners = (await next.query<{ n: number }>(COUNT_LISTENERS)).rows[0]!.n;
+      listeners = await listenersOn(next);
     } catch {
       lose(next);
       return;
@@ -148,8 +150,8 @@ export async function listenOnServer(
     lastSent = lastSent
       .catch(() => undefined)
       .then(async () => {
-        const { rows } = await own.query<{ n: number }>(COUNT_LISTENERS);
-        if (client === own) others = rows[0]!.n > 1;
+        const listeners = await listenersOn(own);
+        if (client === own) others = listeners > 1;
       })
       .catch(() => lose(own));
   };

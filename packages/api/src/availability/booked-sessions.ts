@@ -75,8 +75,9 @@ function nearQuery(host: Pick<Host, "id">, window: { from: Date; to: Date; excep
 }
 
 /**
- * A condition on `booking` rows aliased `b`: the booking's time meets [from, to), said as the range the exclusion constraint `booking_no_overlap` indexes, so that the
- * database finds just those bookings in that index. Said as `start_time < to AND end_time >
+ * A condition on `booking` rows aliased `b`: the booking's time meets [from, to), said as the
+ * range the exclusion constraint `booking_no_overlap` indexes, so that the database finds just
+ * those bookings in that index. Said as `start_time < to AND end_time >
  * from`, only its first half can use an index (host_id, start_time), and the database reads every
  * booking the host had before `to`: 3.7 ms rather than 0.07 ms for a host with 20,000 past
  * bookings (EXPLAIN ANALYZE, PostgreSQL 15). The index holds only confirmed bookings: the query

@@ -110,9 +110,14 @@ export function createRateLimits(
   /** The kind is counted in the database (shared by the web processes), not in memory. */
   const inDatabase = ([kind]: Counts[number]) => limiter(kind) instanceof RateLimiterOneStatement;
   const reserved = reservedPoints();
-  /** The points an attempt of the kind counts in the database: reserved-points.ts. */
-  const reservation = (kind: RateLimitKind) =>
-    inDatabase([kind, ""]) ? reservationOf(settings[kind].points) : 1;
+  /** The points an attempt of each kind counts in the database (reserved-points.ts); 1 in memory. */
+  const reservations = new Map(
+    rateLimitKinds.map((kind) => [
+      kind,
+      limiter(kind) instanceof RateLimiterOneStatement ? reservationOf(settings[kind].points) : 1,
+    ]),
+  );
+  const reservation = (kind: RateLimitKind) => reservations.get(kind)!;
   /** The counts still to make: those this process's reserved points do not cover. */
   const unreserved = (counts: Counts) =>
     counts.filter(
@@ -123,10 +128,11 @@ export function createRateLimits(
   /** Counts one attempt; past the limit, a RateLimitedError saying when to try again. */
   async function consume(kind: RateLimitKind, key: string): Promise<void> {
     const points = reservation(kind);
-    if (points > 1 && reserved.take(limiter(kind).getKey(key), Date.now())) return;
+    const stored = limiter(kind).getKey(key);
+    if (points > 1 && reserved.take(stored, Date.now())) return;
     try {
       const counted = await limiter(kind).consume(key, points);
-      reserved.keep(limiter(kind).getKey(key), points, Date.now() + counted.msBeforeNext);
+      reserved.keep(stored, points, Date.now() + counted.msBeforeNext);
     } catch (error) {
       if (error instanceof RateLimiterRes) throw refused(kind, error.msBeforeNext);
       throw error;
