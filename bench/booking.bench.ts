@@ -28,6 +28,9 @@ import { trpcBody, trpcQueryPath } from "./trpc-wire.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const GOOGLE_LATENCY_MS = 300;
+const WARM_UP_REQUESTS = 3_000;
+/** A server that answers almost nothing (errors) is measured anyway, and its failures printed. */
+const MAX_WARM_UP_STEPS = 10;
 const GOOGLE_OPERATIONS = ["token", "freebusy", "events.insert", "events.get"] as const;
 // The web server's port (BENCH_PORT, default 3150); the yardsticks listen on the next one.
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3150);
@@ -139,11 +142,27 @@ async function bareInserts(
       withCpuTime(server.process.pid!, onServer, () =>
         load({ url: server.url, connections, seconds: SECONDS, method: "POST", body }),
       );
-    await run(8);
+    await warmUp(() => run(8));
     return { 8: await run(8), 32: await run(32) };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * Steps at 8 connections until the server has answered WARM_UP_REQUESTS, before any step counts:
+ * the same number for the yardsticks and for TimeTap. Why a number, not one step's time: V8
+ * optimises JavaScript, and tiers PGlite's WebAssembly up, by how often code ran, so a slower
+ * machine needs longer. One 4 s step was enough where a booking took 0.6 ms of CPU, but on a
+ * machine 2.5 times slower the first measured step still ran while the booking path was being
+ * optimised: 1.8 ms of server CPU per booking there, against 1.1 ms after a second warm-up step
+ * and 1.2 ms at 32 connections (PostgreSQL); embedded, 800 bookings took 38, then 7, 5.5, 4.0
+ * and 3.4 ms of CPU each, step by step.
+ */
+async function warmUp(step: () => Promise<LoadResult>) {
+  let answered = 0;
+  for (let steps = 0; answered < WARM_UP_REQUESTS && steps < MAX_WARM_UP_STEPS; steps++)
+    answered += (await step()).total;
 }
 
 async function againstServer(
@@ -174,10 +193,7 @@ async function againstServer(
       withCpuTime(server.process.pid!, onServer, () =>
         load({ url: createUrl, connections, seconds: SECONDS, method: "POST", body }),
       );
-    // Warmed up as the yardsticks are, by a step of the same length at 8 connections: with 2 s,
-    // the 8-connection step still ran while V8 was optimising the booking path (CPU per booking
-    // 1.5 ms there against 1.1 ms at 32 connections, the step after it).
-    await create(8);
+    await warmUp(() => create(8));
     for (const connections of [8, 32] as const) {
       const app = await create(connections);
       const target = connections === 32 ? "≥ 0.33, p99 < 250 ms" : "≥ 0.33";
