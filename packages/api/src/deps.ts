@@ -1,3 +1,4 @@
+import { createBookingWrites, type BookingWrites } from "./booking/booking-write-batches.ts";
 import {
   inProcessHostChanges,
   type HostChanges,
@@ -95,6 +96,8 @@ export interface ApiDeps {
   settings: ApiSettings;
   /** This process's turns of booking writes per host (booking/host-booking-lock.ts). */
   hostLocks: HostLocks;
+  /** New bookings written together, through `rawSql` (booking/booking-write-batches.ts). */
+  bookingWrites: BookingWrites;
   /** Prometheus metrics; the composition root builds them first when Google reports to them. */
   metrics: Metrics;
 }
@@ -111,6 +114,7 @@ export function createApiDeps(
     | "settings"
     | "metrics"
     | "hostLocks"
+    | "bookingWrites"
   > & {
     hostChanges?: HostChanges;
     settings?: Partial<ApiSettings>;
@@ -128,6 +132,7 @@ export function createApiDeps(
     hostChanges,
     settings: { ...defaultApiSettings, ...parts.settings },
     hostLocks: createHostLocks(),
+    bookingWrites: createBookingWrites(parts.rawSql),
   };
   listenForHostChanges(deps);
   return deps;

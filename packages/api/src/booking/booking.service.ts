@@ -131,18 +131,19 @@ export async function createBooking(
       ? undefined
       : ((counted = true), await deps.limits.countInWrite(counts));
     const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
-    const outcome = await insertBooking(
-      { db },
-      {
-        booking,
-        sync,
-        emails,
-        version: near.version,
-        customer: { allowance: host.upcomingPerCustomer, now: deps.clock.now() },
-        counting,
-        notification,
-      },
-    );
+    const write = {
+      booking,
+      sync,
+      emails,
+      version: near.version,
+      customer: { allowance: host.upcomingPerCustomer, now: deps.clock.now() },
+      counting,
+      notification,
+    };
+    // Outside the host's locked transaction, with other new bookings (booking-write-batches.ts).
+    const outcome = keeping
+      ? await deps.bookingWrites.write(write)
+      : await insertBooking({ db }, write);
     if (counting && outcome.countedWindows) await counting.judge(outcome.countedWindows);
     if (!outcome.written) {
       requireRoomForCustomer(host, outcome.customerUpcoming);

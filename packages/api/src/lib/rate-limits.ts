@@ -56,21 +56,23 @@ export type RateLimitStore =
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
 /**
- * A write's own statement counting its attempt (RateLimits.countInWrite): `counted` runs as the
- * CTE named `counted`; the write is made only where `withinLimits` (a boolean over `counted`)
- * holds; `windows` selects the counted windows as JSON text, which `judge` reads: past a limit,
- * the RateLimitedError consumeAll would give.
+ * A write's own statement counting its attempt (RateLimits.countInWrite): `counted` runs as a CTE,
+ * named `cte` in the other two; the write is made only where `withinLimits(cte)` (a boolean over
+ * it) holds; `windows(cte)` selects the counted windows as JSON text, which `judge` reads: past a
+ * limit, the RateLimitedError consumeAll would give. `keys`: the `rate_limit` rows it writes, so
+ * that one statement never counts a row twice (booking-write-batches.ts).
  */
 export interface CountInWrite {
   counted: Prisma.Sql;
-  withinLimits: Prisma.Sql;
-  windows: Prisma.Sql;
+  withinLimits(cte: string): Prisma.Sql;
+  windows(cte: string): Prisma.Sql;
+  keys: string[];
   judge(windows: string): Promise<void>;
 }
 
-/** The counted windows as JSON text, from the CTE `counted`: text reads alike on both drivers. */
-const countedWindowsJson = Prisma.sql`(SELECT json_agg(json_build_object('key', key, 'points',
-  points, 'expire', expire)) FROM counted)::text`;
+/** The counted windows as JSON text, from the CTE `cte`: text reads alike on both drivers. */
+const countedWindowsJson = (cte: string) => Prisma.sql`(SELECT json_agg(json_build_object('key',
+  key, 'points', points, 'expire', expire)) FROM ${Prisma.raw(cte)})::text`;
 
 function windowsFromJson(json: string): CountedWindow[] {
   return (JSON.parse(json) as CountedWindowJson[]).map(({ key, points, expire }) => ({
@@ -228,7 +230,7 @@ export function createRateLimits(
       >`
         WITH counted AS (${addToWindowsStatement(oneMoreIn(kindOf))})
         SELECT r.*, k."countedWindows"
-        FROM (SELECT ${countedWindowsJson} AS "countedWindows") k
+        FROM (SELECT ${countedWindowsJson("counted")} AS "countedWindows") k
         LEFT JOIN (SELECT true AS "readRow", q.* FROM (${read}) q) r ON true`;
       await judge(counts, kindOf, windowsFromJson(rows[0]!.countedWindows));
       return rows.filter((row) => row.readRow);
@@ -250,10 +252,12 @@ export function createRateLimits(
       );
       return {
         counted: addToWindowsStatement(oneMoreIn(kindOf)),
-        withinLimits: Prisma.sql`NOT EXISTS (
-          SELECT 1 FROM counted c JOIN (VALUES ${Prisma.join(most)}) l(key, most) ON l.key = c.key
+        withinLimits: (cte) => Prisma.sql`NOT EXISTS (
+          SELECT 1 FROM ${Prisma.raw(cte)} c
+            JOIN (VALUES ${Prisma.join(most)}) l(key, most) ON l.key = c.key
           WHERE c.points > l.most)`,
         windows: countedWindowsJson,
+        keys: [...kindOf.keys()],
         judge: (windows) => judge(counts, kindOf, windowsFromJson(windows)),
       };
     },
