@@ -57,6 +57,7 @@ export async function createRuntime(role: "web" | "worker", config: Config) {
     settings: {
       syncConcurrency: config.syncConcurrency,
       reconcileIntervalMs: config.reconcileIntervalMs,
+      ...(database.kind === "embedded" && { bookingStatementsInFlight: 1 }),
     },
   });
   if (role === "web" && !isProduction) {

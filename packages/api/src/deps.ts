@@ -42,6 +42,11 @@ export interface ApiSettings {
   channelRetryMs: number;
   /** How often each connected host's calendar is compared with their bookings without a notification. */
   reconcileIntervalMs: number;
+  /**
+   * How many statements writing new bookings may be under way at once; the bookings ready
+   * meanwhile go together in the next (booking/booking-write-batches.ts).
+   */
+  bookingStatementsInFlight: number;
 }
 
 export const defaultApiSettings: ApiSettings = {
@@ -62,6 +67,10 @@ export const defaultApiSettings: ApiSettings = {
   channelRetryMs: 10 * 60_000,
   // Notifications come within seconds; the schedule only makes up for those lost on the way.
   reconcileIntervalMs: 5 * 60_000,
+  // Two keep both of a small server's cores busy (the web process and the database), and leave
+  // bookings waiting to go together (`pnpm bench`). The embedded database runs one statement at
+  // a time anyway: there, a second statement under way only keeps bookings from joining it.
+  bookingStatementsInFlight: 2,
 };
 
 const BUSY_TIMES_TTL_MS = 5 * 60_000;
@@ -122,6 +131,7 @@ export function createApiDeps(
   },
 ): ApiDeps {
   const hostChanges = parts.hostChanges ?? inProcessHostChanges();
+  const settings = { ...defaultApiSettings, ...parts.settings };
   const deps: ApiDeps = {
     ...parts,
     metrics: parts.metrics ?? createMetrics(parts),
@@ -130,9 +140,9 @@ export function createApiDeps(
     bookables: new HostKeyedCache(parts.clock, () => hostChanges.listening, { maxEntries: 10_000 }),
     bookingLedgers: createBookingLedgers(parts.clock, () => hostChanges.listening),
     hostChanges,
-    settings: { ...defaultApiSettings, ...parts.settings },
+    settings,
     hostLocks: createHostLocks(),
-    bookingWrites: createBookingWrites(parts.rawSql),
+    bookingWrites: createBookingWrites(parts.rawSql, settings.bookingStatementsInFlight),
   };
   listenForHostChanges(deps);
   return deps;

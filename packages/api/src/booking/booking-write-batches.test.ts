@@ -11,8 +11,8 @@ const NOW = new Date("2030-01-07T06:00:00Z");
 const harness = useApiHarness({ now: NOW });
 const HOUR_MS = 3_600_000;
 
-/** Db.rawSql, counting the statements that write new bookings. */
-function countingWrites() {
+/** Db.rawSql, counting the statements that write new bookings; `inFlight` under way at once. */
+function countingWrites(inFlight = 2) {
   const statements: number[] = [];
   const rawSql: Pick<RawSql, "$queryRaw"> = {
     $queryRaw: (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
@@ -21,7 +21,7 @@ function countingWrites() {
       return harness.deps.rawSql.$queryRaw(query, ...values);
     },
   };
-  return { writes: createBookingWrites(rawSql), statements };
+  return { writes: createBookingWrites(rawSql, inFlight), statements };
 }
 
 let hostCount = 0;
@@ -101,6 +101,15 @@ describe("new bookings written together", () => {
       select: { bookingVersion: true },
     });
     expect(versions.map(({ bookingVersion }) => bookingVersion)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it("wait, with one statement under way at a time as on the embedded database, for the one before", async () => {
+    const { writes, statements } = countingWrites(1);
+    const outcomes = await Promise.all(
+      (await hosts(4)).map((host) => writes.write(newBooking(host, tomorrowAt(2)))),
+    );
+    expect(outcomes.every(({ written }) => written)).toBe(true);
+    expect(statements).toEqual([1, 3]);
   });
 
   it("keep each booking's conditions: one whose host moved on is not written, the others are", async () => {

@@ -1,8 +1,6 @@
 import { postgresErrorCode, type RawSql } from "@timetap/db";
 import { insertBookings, type BookingWrite, type InsertOutcome } from "./booking-insert.ts";
 
-/** Statements of new bookings under way at once; new bookings wait to go together in the next. */
-const IN_FLIGHT = 2;
 /**
  * Bookings written by one statement at most. Each number of bookings of each shape (their emails,
  * their counts) is a statement text of its own, parsed and planned once per connection and kept
@@ -25,7 +23,7 @@ interface Waiting {
 }
 
 /**
- * New bookings written together: while IN_FLIGHT statements are under way, the bookings ready to
+ * New bookings written together: while `inFlight` statements are under way, the bookings ready to
  * be written wait, and the next statement writes those of one shape, each under its own
  * conditions, as many as MOST_PER_STATEMENT (insertBookings).
  *
@@ -33,7 +31,7 @@ interface Waiting {
  * the web server and the database a socket write and a wake-up each, whatever it writes; on
  * PostgreSQL that was half of a booking's CPU. Booking four at a time took a third less of the
  * database's CPU per booking and 40 % less of the driver's (same statements, 8 connections). No
- * booking waits for others to come: with fewer than IN_FLIGHT statements under way, one goes at
+ * booking waits for others to come: with fewer than `inFlight` statements under way, one goes at
  * once, alone if it is the only one.
  *
  * Rules: bookings of one host never share a statement (inHostTurn orders them in this process
@@ -44,9 +42,9 @@ interface Waiting {
  * had alone. Written by hand: batching libraries (dataloader, p-batch) collect for a time or a
  * tick and run the whole batch, where these rules pick which waiting bookings may go together.
  */
-export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">) {
+export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight: number) {
   const waiting: Waiting[] = [];
-  let inFlight = 0;
+  let underWay = 0;
 
   /** The waiting bookings that may go together, taken out of the queue, oldest first. */
   function nextStatement(): Waiting[] {
@@ -80,10 +78,10 @@ export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">) {
   }
 
   function startNext(): void {
-    while (inFlight < IN_FLIGHT && waiting.length > 0) {
-      inFlight++;
+    while (underWay < inFlight && waiting.length > 0) {
+      underWay++;
       void run(nextStatement()).finally(() => {
-        inFlight--;
+        underWay--;
         startNext();
       });
     }
