@@ -1,6 +1,7 @@
-import { DEMO_HOST } from "@timetap/db";
+import { DEMO_HOST, Prisma } from "@timetap/db";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../context.ts";
+import { createApiDeps } from "../deps.ts";
 import { createCaller } from "../root.ts";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
@@ -152,27 +153,25 @@ describe("booking.create's own sync row", () => {
   it("is leased to the request from the moment it is written: a worker claiming right after the insert finds nothing", async () => {
     const claimedRightAfterInsert: unknown[][] = [];
     // The statements the request runs: right after the booking's write (the statement holding
-    // `new_booking`) commits, before the request goes on, a worker claims.
+    // `new_booking`) commits, before the request goes on, a worker claims. The request's
+    // dependencies are built around these statements, as the composition root builds them
+    // around Db.rawSql (new bookings are written through it: deps.bookingWrites).
     const { rawSql } = harness.deps;
-    const caller = createCaller(
-      createContext(
-        {
-          ...harness.deps,
-          rawSql: {
-            $executeRaw: rawSql.$executeRaw.bind(rawSql),
-            async $queryRaw<Rows>(...args: Parameters<typeof rawSql.$queryRaw>) {
-              const rows = await rawSql.$queryRaw<Rows>(...args);
-              const [query] = args;
-              const text = "sql" in query ? query.sql : query.join("");
-              if (text.includes("new_booking") && claimedRightAfterInsert.length === 0)
-                claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
-              return rows;
-            },
-          },
+    const deps = createApiDeps({
+      ...harness.deps,
+      rawSql: {
+        $executeRaw: rawSql.$executeRaw.bind(rawSql),
+        async $queryRaw<Rows>(...args: Parameters<typeof rawSql.$queryRaw>) {
+          const rows = await rawSql.$queryRaw<Rows>(...args);
+          const [query, ...values] = args;
+          const { sql } = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+          if (sql.includes("new_booking") && claimedRightAfterInsert.length === 0)
+            claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
+          return rows;
         },
-        {},
-      ),
-    );
+      },
+    });
+    const caller = createCaller(createContext(deps, {}));
     const booking = await caller.booking.create(bookingInput(intro.id, TUESDAY_TEN_BERLIN));
 
     expect(claimedRightAfterInsert).toEqual([[]]);
