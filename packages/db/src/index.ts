@@ -1,5 +1,5 @@
 export { createDb, describeDatabaseUrl, type Db, type DbOptions } from "./client.ts";
-export type { RawSql } from "./raw-sql.ts";
+export { composedSql, type RawSql } from "./raw-sql.ts";
 export {
   DatabaseUnavailableError,
   isExclusionViolation,

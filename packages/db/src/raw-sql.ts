@@ -18,6 +18,14 @@ export type RunStatement = (
   values: unknown[],
 ) => Promise<{ rows: unknown[]; count: number }>;
 
+/** A RawSql call's statement as one Prisma.Sql, whether it came as a tagged template or as one. */
+export function composedSql(
+  query: TemplateStringsArray | Prisma.Sql,
+  values: unknown[],
+): Prisma.Sql {
+  return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+}
+
 /**
  * RawSql straight to the driver that Prisma's adapter uses, for the statements of the booking
  * path. Why not Prisma's `$queryRaw`: Prisma 6.19 sends even a raw statement through its query
@@ -28,15 +36,13 @@ export type RunStatement = (
  * SQLSTATE in `code` (errors.ts reads it).
  */
 export function directSql(run: RunStatement): RawSql {
-  const statement = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) =>
-    query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
   return {
     async $queryRaw<Rows>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const { text, values: parameters } = statement(query, values);
+      const { text, values: parameters } = composedSql(query, values);
       return (await run(text, parameters)).rows as Rows;
     },
     async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const { text, values: parameters } = statement(query, values);
+      const { text, values: parameters } = composedSql(query, values);
       return (await run(text, parameters)).count;
     },
   };

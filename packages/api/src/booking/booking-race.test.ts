@@ -1,6 +1,6 @@
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { DEMO_HOST, Prisma } from "@timetap/db";
+import { composedSql, DEMO_HOST, type Prisma } from "@timetap/db";
 import { useBookingHarness } from "../testing/suite-hooks.ts";
 import { bookingInput } from "../testing/booking-fixtures.ts";
 import { createContext, type RequestAuth } from "../context.ts";
@@ -188,7 +188,7 @@ describe("a new booking whose host keeps changing under it", () => {
         if (typeof value !== "function") return value;
         if (property !== "$queryRaw") return value.bind(target);
         return async (sql: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-          if (("sql" in sql ? sql : Prisma.sql(sql, ...values)).sql.includes("new_booking")) {
+          if (composedSql(sql, values).sql.includes("new_booking")) {
             overtaken++;
             await target.$executeRaw`UPDATE host SET booking_version = booking_version + 1`;
           }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isExclusionViolation, Prisma, type RawSql } from "@timetap/db";
+import { composedSql, isExclusionViolation, type Prisma, type RawSql } from "@timetap/db";
 import { describe, expect, it } from "vitest";
 import { createAllDayHost } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
@@ -16,7 +16,7 @@ function countingWrites(inFlight = 2) {
   const statements: number[] = [];
   const rawSql: Pick<RawSql, "$queryRaw"> = {
     $queryRaw: (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-      const { sql } = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+      const { sql } = composedSql(query, values);
       statements.push(sql.match(/INSERT INTO booking /g)?.length ?? 0);
       return harness.deps.rawSql.$queryRaw(query, ...values);
     },

@@ -15,7 +15,7 @@ import {
   sessionsNear,
 } from "../availability/booked-sessions.ts";
 import { keepLedger, keptLedger, ledgerWindow } from "./booking-ledger.ts";
-import { insertBooking } from "./booking-insert.ts";
+import { insertBooking, type BookingWrite, type InsertOutcome } from "./booking-insert.ts";
 import { confirmationInclude, toConfirmation } from "./booking-confirmation.ts";
 import { afterBookingCommitted } from "./booking-committed.ts";
 import { NotFoundError, SlotTakenError } from "../lib/service-errors.ts";
@@ -104,11 +104,17 @@ export async function createBooking(
   let counted = false;
   const ownSession = bookedSessions(host, [{ startTime, endTime, ...pkg }]);
   /**
-   * The checks against the host's other bookings, and the write if they still hold. `keeping`:
-   * checked against what this process keeps of them when it can (booking-ledger.ts), and what
-   * the write leaves kept for the next booking.
+   * The checks against the host's other bookings through `db`, and the write through `write` if
+   * they still hold. `keeping`: checked against what this process keeps of them when it can
+   * (booking-ledger.ts), and what the write leaves kept for the next booking.
    */
-  const checkAndWrite = async (db: RawSql, { keeping }: { keeping: boolean }) => {
+  const checkAndWrite = async (
+    db: RawSql,
+    {
+      keeping,
+      write,
+    }: { keeping: boolean; write: (write: BookingWrite) => Promise<InsertOutcome> },
+  ) => {
     const changes = deps.bookingLedgers.version();
     const kept = keeping ? keptLedger(deps, host.id, offered.slot) : undefined;
     // What is kept may still hold a booking cancelled elsewhere: a refusal is read again.
@@ -131,7 +137,7 @@ export async function createBooking(
       ? undefined
       : ((counted = true), await deps.limits.countInWrite(counts));
     const sync = { id: syncId, state: syncState, nextAttemptAt: deps.clock.now(), ...lease };
-    const write = {
+    const outcome = await write({
       booking,
       sync,
       emails,
@@ -139,11 +145,7 @@ export async function createBooking(
       customer: { allowance: host.upcomingPerCustomer, now: deps.clock.now() },
       counting,
       notification,
-    };
-    // Outside the host's locked transaction, with other new bookings (booking-write-batches.ts).
-    const outcome = keeping
-      ? await deps.bookingWrites.write(write)
-      : await insertBooking({ db }, write);
+    });
     if (counting && outcome.countedWindows) await counting.judge(outcome.countedWindows);
     if (!outcome.written) {
       requireRoomForCustomer(host, outcome.customerUpcoming);
@@ -161,11 +163,18 @@ export async function createBooking(
   };
   try {
     await inHostTurn(deps, host.id, async () => {
+      // Written with other new bookings of this process (booking-write-batches.ts).
+      const optimistic = { keeping: true, write: deps.bookingWrites.write };
       for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++)
-        if (await checkAndWrite(deps.rawSql, { keeping: true })) return;
-      // Other processes kept booking this host in between: wait for the host's row lock instead.
+        if (await checkAndWrite(deps.rawSql, optimistic)) return;
+      // Other processes kept booking this host in between: wait for the host's row lock instead,
+      // and write alone, in its transaction.
       await inHostLockedTransaction(deps.db, host.id, async (tx) => {
-        if (!(await checkAndWrite(tx, { keeping: false })))
+        const locked = {
+          keeping: false,
+          write: (write: BookingWrite) => insertBooking({ db: tx }, write),
+        };
+        if (!(await checkAndWrite(tx, locked)))
           throw new Error("The host's booking version moved under its lock.");
       });
     });

@@ -1,4 +1,4 @@
-import { Prisma } from "@timetap/db";
+import { composedSql, type Prisma } from "@timetap/db";
 import { describe, expect, it } from "vitest";
 import { createAllDayHost } from "../testing/booking-fixtures.ts";
 import { useApiHarness } from "../testing/suite-hooks.ts";
@@ -17,7 +17,7 @@ function recording<Client extends object>(client: Client, asked: Prisma.Sql[]): 
       if (typeof value !== "function") return value;
       if (property !== "$queryRaw" && property !== "$executeRaw") return value.bind(target);
       return (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-        asked.push(query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values));
+        asked.push(composedSql(query, values));
         return Reflect.apply(value, target, [query, ...values]) as unknown;
       };
     },

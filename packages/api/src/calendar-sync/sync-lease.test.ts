@@ -1,4 +1,4 @@
-import { DEMO_HOST, Prisma } from "@timetap/db";
+import { composedSql, DEMO_HOST } from "@timetap/db";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../context.ts";
 import { createApiDeps } from "../deps.ts";
@@ -164,7 +164,7 @@ describe("booking.create's own sync row", () => {
         async $queryRaw<Rows>(...args: Parameters<typeof rawSql.$queryRaw>) {
           const rows = await rawSql.$queryRaw<Rows>(...args);
           const [query, ...values] = args;
-          const { sql } = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+          const { sql } = composedSql(query, values);
           if (sql.includes("new_booking") && claimedRightAfterInsert.length === 0)
             claimedRightAfterInsert.push(await claimSyncs(harness.deps, { limit: 10 }));
           return rows;
