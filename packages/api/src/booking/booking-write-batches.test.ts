@@ -11,17 +11,55 @@ const NOW = new Date("2030-01-07T06:00:00Z");
 const harness = useApiHarness({ now: NOW });
 const HOUR_MS = 3_600_000;
 
-/** Db.rawSql, counting the statements that write new bookings; `inFlight` under way at once. */
-function countingWrites(inFlight = 2) {
-  const statements: number[] = [];
-  const rawSql: Pick<RawSql, "$queryRaw"> = {
-    $queryRaw: (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-      const { sql } = composedSql(query, values);
-      statements.push(sql.match(/INSERT INTO booking /g)?.length ?? 0);
-      return harness.deps.rawSql.$queryRaw(query, ...values);
-    },
+/** An event per statement index: awaited with `wait`, happened with `done`, in either order. */
+function perStatement() {
+  const events = new Map<number, { happened: Promise<void>; done: () => void }>();
+  const of = (index: number) => {
+    if (!events.has(index)) {
+      let done!: () => void;
+      const happened = new Promise<void>((resolve) => (done = resolve));
+      events.set(index, { happened, done });
+    }
+    return events.get(index)!;
   };
-  return { writes: createBookingWrites(rawSql, inFlight), statements };
+  return { wait: (index: number) => of(index).happened, done: (index: number) => of(index).done() };
+}
+
+/**
+ * Db.rawSql, counting the bookings each statement writes, and noting which statements (by their
+ * index) were under way when each began; `inFlight` under way at once. `answerAfter` holds a
+ * statement's answer back until what it names has happened, to order statements as a test needs.
+ */
+function countingWrites(
+  inFlight = 2,
+  answerAfter: (
+    index: number,
+    on: { begun: (index: number) => Promise<void>; answered: (index: number) => Promise<void> },
+  ) => Promise<unknown> = async () => {},
+) {
+  const statements: number[] = [];
+  const begunBeside: number[][] = [];
+  const underWay = new Set<number>();
+  const begun = perStatement();
+  const answered = perStatement();
+  const rawSql: Pick<RawSql, "$queryRaw"> = {
+    $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+      const { sql } = composedSql(query, values);
+      const index = statements.push(sql.match(/INSERT INTO booking /g)?.length ?? 0) - 1;
+      begunBeside.push([...underWay]);
+      underWay.add(index);
+      begun.done(index);
+      try {
+        const rows = await harness.deps.rawSql.$queryRaw(query, ...values);
+        await answerAfter(index, { begun: begun.wait, answered: answered.wait });
+        return rows;
+      } finally {
+        underWay.delete(index);
+        answered.done(index);
+      }
+    }) as RawSql["$queryRaw"],
+  };
+  return { writes: createBookingWrites(rawSql, inFlight), statements, begunBeside };
 }
 
 let hostCount = 0;
@@ -162,7 +200,7 @@ describe("new bookings written together", () => {
   });
 
   it("never put two bookings of one host, or two counting one abuse-limit row, in one statement", async () => {
-    const [a, b, c, d] = await hosts(4);
+    const [a, b, c, d, e] = await hosts(5);
     const limits = createRateLimits({
       kind: "database",
       prisma: harness.db,
@@ -176,7 +214,11 @@ describe("new bookings written together", () => {
     const [one, two, three, four, shared, sharedToo] = await Promise.all(
       ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5", "192.0.2.5"].map(counted),
     );
-    const { writes, statements } = countingWrites();
+    // a's answer first; b's once c's first and d's are under way; theirs once b's is handled.
+    const { writes, statements, begunBeside } = countingWrites(2, async (index, on) => {
+      if (index === 1) await on.begun(2);
+      if (index === 2) await on.answered(1).then(() => new Promise(setImmediate));
+    });
     const outcomes = await Promise.all([
       writes.write(newBooking(a!, tomorrowAt(6), one)),
       writes.write(newBooking(b!, tomorrowAt(6), two)),
@@ -184,12 +226,15 @@ describe("new bookings written together", () => {
       writes.write(newBooking(c!, tomorrowAt(6), three)),
       writes.write(newBooking(c!, tomorrowAt(7), four)),
       writes.write(newBooking(d!, tomorrowAt(6), shared)),
-      writes.write(newBooking(b!, tomorrowAt(8), sharedToo)),
+      writes.write(newBooking(e!, tomorrowAt(6), sharedToo)),
     ]);
-    // c's first with d's, then c's second with b's second.
+    // c's first with d's, then c's second with e's: only once the first two are written, since
+    // they change c's row and the address's (two statements under way that change each other's
+    // rows can deadlock).
     expect(statements).toEqual([1, 1, 2, 2]);
-    // The second bookings of b and c were checked at the versions their first moved on from.
-    expect(outcomes.map(({ written }) => written)).toEqual([true, true, true, false, true, false]);
+    expect(begunBeside[3]).not.toContain(2);
+    // c's second booking was checked at the version its first moved on from.
+    expect(outcomes.map(({ written }) => written)).toEqual([true, true, true, false, true, true]);
     // Both attempts from the one address were counted against it, each once.
     expect(
       await harness.db.rateLimit.findUnique({ where: { key: "bookingChangesPerIp:192.0.2.5" } }),

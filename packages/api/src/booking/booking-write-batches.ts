@@ -35,7 +35,10 @@ interface Waiting {
  * once, alone if it is the only one.
  *
  * Rules: bookings of one host never share a statement (inHostTurn orders them in this process
- * anyway), nor do two that count one abuse-limit row (a statement may change a row once). Each
+ * anyway), nor do two that count one abuse-limit row (a statement may change a row once). Nor does
+ * a booking go while a statement under way changes one of its rows: two of this process's
+ * statements could each lock a row the other wants next, and PostgreSQL finds that deadlock only
+ * after deadlock_timeout (1 s), a second lost for both. Each
  * statement's parts run in the order of their hosts' ids, so two processes' statements take the
  * hosts' row locks in one order. A statement that fails for one booking's sake is retried for each
  * booking on its own (ONE_BOOKINGS_ERROR): every booking gets the outcome or error it would have
@@ -45,18 +48,23 @@ interface Waiting {
 export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight: number) {
   const waiting: Waiting[] = [];
   let underWay = 0;
+  /** The rows the statements under way change. */
+  const busy = new Set<string>();
 
-  /** The waiting bookings that may go together, taken out of the queue, oldest first. */
+  /**
+   * The waiting bookings that may go together, oldest first, taken out of the queue and their rows
+   * marked busy; none while every waiting booking has a row under way.
+   */
   function nextStatement(): Waiting[] {
-    const first = waiting[0]!;
-    const shape = shapeOf(first.write);
+    let shape: string | undefined;
     const taken: Waiting[] = [];
-    const used = new Set<string>();
     for (let i = 0; i < waiting.length && taken.length < MOST_PER_STATEMENT; i++) {
       const candidate = waiting[i]!;
       const rows = rowsOf(candidate.write);
-      if (shapeOf(candidate.write) !== shape || rows.some((row) => used.has(row))) continue;
-      for (const row of rows) used.add(row);
+      if (rows.some((row) => busy.has(row))) continue;
+      shape ??= shapeOf(candidate.write);
+      if (shapeOf(candidate.write) !== shape) continue;
+      for (const row of rows) busy.add(row);
       taken.push(candidate);
       waiting.splice(i--, 1);
     }
@@ -79,9 +87,12 @@ export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight:
 
   function startNext(): void {
     while (underWay < inFlight && waiting.length > 0) {
+      const statement = nextStatement();
+      if (!statement.length) return;
       underWay++;
-      void run(nextStatement()).finally(() => {
+      void run(statement).finally(() => {
         underWay--;
+        for (const { write } of statement) for (const row of rowsOf(write)) busy.delete(row);
         startNext();
       });
     }
