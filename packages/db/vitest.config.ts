@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { databaseSuites } from "../../vitest.database-suites.ts";
 
-export default defineConfig({
-  test: { testTimeout: 30_000, hookTimeout: 60_000 },
-});
+export default defineConfig({ test: databaseSuites });
