@@ -1,4 +1,5 @@
-import type { CalendarSync, Prisma } from "@timetap/db";
+import type { Booking, CalendarSync, Prisma } from "@timetap/db";
+import { bookedWithin } from "../availability/booked-sessions.ts";
 import type { ApiDeps } from "../deps.ts";
 import { NotFoundError } from "../lib/service-errors.ts";
 import type { HostBookingsQuery } from "./booking.inputs.ts";
@@ -68,15 +69,31 @@ function withCalendarState<
 /**
  * The host's confirmed bookings from now on, soonest first, with where the latest calendar work
  * of each stands: making the event, or moving it after a reschedule.
+ *
+ * Asked as `end_time > now ORDER BY start_time`, the database walks the host's bookings by start
+ * time from their first ever, past ones included. So the statement asks for the one under way
+ * (a host's confirmed bookings never overlap: one at most, from the exclusion constraint's index)
+ * and the page of those starting later, from the index by start time where they begin.
  */
 export async function upcomingBookings(
-  { db, clock }: Pick<ApiDeps, "db" | "clock">,
+  { db, rawSql, clock }: Pick<ApiDeps, "db" | "rawSql" | "clock">,
   hostId: string,
 ) {
+  const now = clock.now();
+  const upcoming = await rawSql.$queryRaw<Array<Pick<Booking, "id">>>`
+    (SELECT b.id, b.start_time FROM booking b
+      WHERE b.host_id = ${hostId} AND b.status = 'CONFIRMED'
+        AND ${bookedWithin(now, new Date(now.getTime() + 1))} AND b.start_time <= ${now})
+    UNION ALL
+    (SELECT b.id, b.start_time FROM booking b
+      WHERE b.host_id = ${hostId} AND b.status = 'CONFIRMED' AND b.start_time > ${now}
+      ORDER BY b.start_time
+      LIMIT ${HOST_BOOKINGS_PAGE_SIZE})
+    ORDER BY start_time
+    LIMIT ${HOST_BOOKINGS_PAGE_SIZE}`;
   const bookings = await db.booking.findMany({
-    where: { hostId, status: "CONFIRMED", endTime: { gt: clock.now() } },
+    where: { id: { in: upcoming.map(({ id }) => id) }, status: "CONFIRMED" },
     orderBy: { startTime: "asc" },
-    take: HOST_BOOKINGS_PAGE_SIZE,
     select: upcomingRow,
   });
   return bookings.map(withCalendarState);

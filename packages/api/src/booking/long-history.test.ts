@@ -130,6 +130,23 @@ describe("a host with years of bookings behind them", () => {
     const readingBookings = asked.filter((statement) => /FROM booking\b/.test(statement.text));
     // The booking's read, its two writes and the slots' read.
     expect(readingBookings.length).toBeGreaterThanOrEqual(4);
+
+    // The host's dashboard lists the coming sessions, soonest first, from the new ones on.
+    const listedFrom = asked.length;
+    const hostCaller = createCaller(createContext(deps, { sessionHostId: host.id }));
+    const upcoming = await hostCaller.host.upcomingBookings();
+    expect(upcoming.slice(0, 3).map(({ startTime }) => startTime.toISOString())).toEqual([
+      "2030-01-08T09:00:00.000Z",
+      "2030-01-08T10:00:00.000Z",
+      "2030-01-21T10:00:00.000Z",
+    ]);
+    expect(upcoming).toHaveLength(50);
+    const listing = asked.slice(listedFrom);
+    expect(listing.length, "the list is asked by a statement looked at here").toBeGreaterThan(0);
+    // It looks at the page it shows and the session under way, not at the 3,000 past bookings
+    // before them, nor at every one of the 302 coming ones.
+    for (const statement of listing)
+      expect(await rowsLookedAt(statement), statement.text).toBeLessThanOrEqual(51);
     for (const statement of readingBookings)
       // Within a few days of the times asked there are the two new bookings and about 6 past
       // ones, and the customer has 1 upcoming; reading the whole history would look at 3,000,

@@ -301,14 +301,41 @@ describe("host.upcomingBookings", () => {
         },
       },
     });
+    // One under way (started 10 minutes ago), one that ended as it began, one cancelled.
+    const minutes = (n: number) => new Date(MONDAY_MORNING.getTime() + n * 60_000);
+    for (const [from, to, email, status] of [
+      [-10, 20, "under-way@example.com", "CONFIRMED"],
+      [-40, -10, "ended@example.com", "CONFIRMED"],
+      [60, 90, "cancelled@example.com", "CANCELLED"],
+    ] as const)
+      await harness.db.booking.create({
+        data: {
+          hostId: demo.id,
+          packageId: pkg.id,
+          startTime: minutes(from),
+          endTime: minutes(to),
+          customerEmail: email,
+          accessToken: email.padEnd(43, "t"),
+          status,
+        },
+      });
     const list = await harness.caller({ sessionHostId: demo.id }).host.upcomingBookings();
     expect(list).toMatchObject([
+      { customerEmail: "under-way@example.com" },
       {
         customerEmail: "listed@example.com",
         calendarSync: "pending",
         calendarError: "503 backendError",
       },
     ]);
+    // Once it ends, as the clock reads, the session is no longer listed.
+    harness.setNow(minutes(20));
+    try {
+      const later = await harness.caller({ sessionHostId: demo.id }).host.upcomingBookings();
+      expect(later.map(({ customerEmail }) => customerEmail)).toEqual(["listed@example.com"]);
+    } finally {
+      harness.setNow(MONDAY_MORNING);
+    }
     const { hostId: other } = await signIn("other-host@example.com");
     await expect(harness.caller({ sessionHostId: other }).host.upcomingBookings()).resolves.toEqual(
       [],
