@@ -19,6 +19,9 @@ const ONE_BOOKINGS_ERROR = /^(23|40)/;
 
 interface Waiting {
   write: BookingWrite;
+  /** shapeOf and rowsOf the write, worked out once: a booking may be passed over many times. */
+  shape: string;
+  rows: string[];
   settle: { resolve: (outcome: InsertOutcome) => void; reject: (error: unknown) => void };
 }
 
@@ -60,11 +63,10 @@ export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight:
     const taken: Waiting[] = [];
     for (let i = 0; i < waiting.length && taken.length < MOST_PER_STATEMENT; i++) {
       const candidate = waiting[i]!;
-      const rows = rowsOf(candidate.write);
-      if (rows.some((row) => busy.has(row))) continue;
-      shape ??= shapeOf(candidate.write);
-      if (shapeOf(candidate.write) !== shape) continue;
-      for (const row of rows) busy.add(row);
+      if (candidate.rows.some((row) => busy.has(row))) continue;
+      shape ??= candidate.shape;
+      if (candidate.shape !== shape) continue;
+      for (const row of candidate.rows) busy.add(row);
       taken.push(candidate);
       waiting.splice(i--, 1);
     }
@@ -92,7 +94,7 @@ export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight:
       underWay++;
       void run(statement).finally(() => {
         underWay--;
-        for (const { write } of statement) for (const row of rowsOf(write)) busy.delete(row);
+        for (const { rows } of statement) for (const row of rows) busy.delete(row);
         startNext();
       });
     }
@@ -102,7 +104,12 @@ export function createBookingWrites(rawSql: Pick<RawSql, "$queryRaw">, inFlight:
     /** Writes the booking, with others when they are ready too; its outcome as if alone. */
     write(write: BookingWrite): Promise<InsertOutcome> {
       return new Promise((resolve, reject) => {
-        waiting.push({ write, settle: { resolve, reject } });
+        waiting.push({
+          write,
+          shape: shapeOf(write),
+          rows: rowsOf(write),
+          settle: { resolve, reject },
+        });
         startNext();
       });
     },
